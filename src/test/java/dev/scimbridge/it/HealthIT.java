@@ -1,0 +1,60 @@
+package dev.scimbridge.it;
+
+import static dev.scimbridge.testsupport.ItEnvironment.awaitResponse;
+import static dev.scimbridge.testsupport.ItEnvironment.get;
+import static dev.scimbridge.testsupport.ItEnvironment.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+/** The unauthenticated surface over HTTP against the real Liberty: /ping and the three health endpoints. */
+class HealthIT {
+
+    @Test
+    void pingAnswersPongWithoutAuthentication() {
+        HttpResponse<String> response = get("/ping");
+        assertEquals(200, response.statusCode());
+        assertEquals("pong", response.body());
+    }
+
+    @Test
+    void livenessIsUpAndNeverNamesRedis() {
+        HttpResponse<String> response = get("/health/live");
+        assertEquals(200, response.statusCode());
+        JsonObject body = json(response.body());
+        assertEquals("UP", body.getString("status"));
+        assertTrue(body.getJsonArray("checks").stream()
+                .map(c -> c.asJsonObject().getString("name"))
+                .noneMatch("redis"::equals), "liveness must not depend on Redis: " + body);
+    }
+
+    @Test
+    void readinessChecksRedis() {
+        HttpResponse<String> response = awaitResponse("/health/ready", r -> r.statusCode() == 200, Duration.ofSeconds(30));
+        JsonObject body = json(response.body());
+        assertEquals("UP", body.getString("status"));
+        assertTrue(body.getJsonArray("checks").stream()
+                .map(JsonObject.class::cast)
+                .anyMatch(c -> c.getString("name").equals("redis") && c.getString("status").equals("UP")), body.toString());
+    }
+
+    @Test
+    void startedIsUp() {
+        HttpResponse<String> response = awaitResponse("/health/started", r -> r.statusCode() == 200, Duration.ofSeconds(30));
+        assertEquals("UP", json(response.body()).getString("status"));
+    }
+
+    @Test
+    void unknownPathIsScimError() {
+        HttpResponse<String> response = get("/no-such-endpoint");
+        assertEquals(404, response.statusCode());
+        JsonObject body = json(response.body());
+        assertEquals("urn:ietf:params:scim:api:messages:2.0:Error", body.getJsonArray("schemas").getString(0));
+        assertEquals("404", body.getString("status"));
+    }
+}

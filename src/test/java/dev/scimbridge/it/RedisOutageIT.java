@@ -1,0 +1,46 @@
+package dev.scimbridge.it;
+
+import static dev.scimbridge.testsupport.ItEnvironment.awaitResponse;
+import static dev.scimbridge.testsupport.ItEnvironment.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import dev.scimbridge.store.redis.EmbeddedRedis;
+import dev.scimbridge.testsupport.ItEnvironment;
+import dev.scimbridge.testsupport.TestRedisControl;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Stopping Redis turns readiness DOWN (with a reason) while liveness stays UP; starting Redis again
+ * turns readiness UP without restarting Liberty. Runs only when the build owns the test Redis.
+ */
+class RedisOutageIT {
+
+    @Test
+    void readinessFollowsRedisAndLivenessDoesNot() {
+        assumeTrue(ItEnvironment.redisOwnedByBuild(), "Redis is external (-Dscim.redis.url): not stopping it");
+        int port = URI.create(ItEnvironment.redisUrl()).getPort();
+        awaitResponse("/health/ready", r -> r.statusCode() == 200, Duration.ofSeconds(30));
+
+        TestRedisControl.shutdown(port);
+        HttpResponse<String> down = awaitResponse("/health/ready", r -> r.statusCode() == 503, Duration.ofSeconds(15));
+        JsonObject body = json(down.body());
+        assertEquals("DOWN", body.getString("status"));
+        JsonObject redisCheck = body.getJsonArray("checks").stream().map(JsonObject.class::cast)
+                .filter(c -> c.getString("name").equals("redis")).findFirst().orElseThrow();
+        assertEquals("DOWN", redisCheck.getString("status"));
+        assertTrue(redisCheck.getJsonObject("data").getString("reason").startsWith("Redis unreachable"), redisCheck.toString());
+        assertEquals(200, ItEnvironment.get("/health/live").statusCode(), "liveness must not follow Redis");
+
+        // Bring Redis back on the same port; it stays up for the remaining ITs of this JVM.
+        EmbeddedRedis.start(port, Path.of(ItEnvironment.required("scim.it.redisDir")));
+        awaitResponse("/health/ready", r -> r.statusCode() == 200, Duration.ofSeconds(15));
+    }
+}

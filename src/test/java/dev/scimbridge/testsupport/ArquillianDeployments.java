@@ -1,0 +1,33 @@
+package dev.scimbridge.testsupport;
+
+import java.io.File;
+import java.util.Arrays;
+import java.util.Objects;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * Test archives for in-container (Arquillian) tests. They are named differently from the application
+ * ({@code scim-bridge}) so that they deploy beside it, and they take the application's runtime
+ * libraries from the exploded WAR the build has just made.
+ */
+public final class ArquillianDeployments {
+
+    private ArquillianDeployments() {
+    }
+
+    /** A WAR named {@code name}.war with the given packages (recursively) and the app's libraries. */
+    public static WebArchive withPackages(String name, String... packages) {
+        WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addPackages(true, packages)
+                .addAsWebInfResource(new org.jboss.shrinkwrap.api.asset.StringAsset(
+                        "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" bean-discovery-mode=\"annotated\" version=\"4.0\"/>"),
+                        "beans.xml");
+        File lib = new File("target/scim-bridge/WEB-INF/lib");
+        File[] jars = Objects.requireNonNull(lib.listFiles((dir, file) -> file.endsWith(".jar")),
+                "run mvn package first: " + lib + " is missing");
+        Arrays.stream(jars).forEach(war::addAsLibrary);
+        return war;
+    }
+}

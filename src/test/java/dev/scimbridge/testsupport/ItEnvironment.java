@@ -1,0 +1,103 @@
+package dev.scimbridge.testsupport;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Predicate;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+/**
+ * What the build tells the integration tests (failsafe system properties): where the Liberty server
+ * under test listens and which Redis it uses. Also small HTTP helpers and condition waits, so no test
+ * sleeps and hopes.
+ */
+public final class ItEnvironment {
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+
+    private ItEnvironment() {
+    }
+
+    public static String baseUrl() {
+        return required("scim.it.baseUrl");
+    }
+
+    public static String redisUrl() {
+        return required("scim.it.redisUrl");
+    }
+
+    /** True when the build started the test Redis itself (so a test may stop and restart it). */
+    public static boolean redisOwnedByBuild() {
+        return !Boolean.parseBoolean(System.getProperty("scim.it.redisExternal", "false"));
+    }
+
+    public static String required(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("system property " + name + " is not set; run the ITs with mvn verify");
+        }
+        return value;
+    }
+
+    public static HttpClient http() {
+        return HTTP;
+    }
+
+    public static HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(20)).GET().build());
+    }
+
+    public static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static JsonObject json(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        }
+    }
+
+    /** Polls {@code path} until the response satisfies {@code condition} or {@code timeout} passes. */
+    public static HttpResponse<String> awaitResponse(String path, Predicate<HttpResponse<String>> condition, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        HttpResponse<String> last = null;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                last = get(path);
+                if (condition.test(last)) {
+                    return last;
+                }
+            } catch (RuntimeException e) {
+                // the server may be restarting: poll again
+            }
+            pause();
+        }
+        throw new AssertionError("condition not met on " + path + " within " + timeout
+                + (last == null ? "" : "; last answer " + last.statusCode() + " " + last.body()));
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
