@@ -137,15 +137,15 @@ existing Secret; empty when Redis runs without a password.
 {{/* Memory quantity (Ki, Mi, Gi, K, M, G or bytes) to whole MiB. */}}
 {{- define "scim-bridge.memoryMiB" -}}
 {{- $q := toString . -}}
-{{- if hasSuffix "Gi" $q -}}{{- mul (trimSuffix "Gi" $q | float64) 1024 | int -}}
-{{- else if hasSuffix "Mi" $q -}}{{- trimSuffix "Mi" $q | float64 | int -}}
-{{- else if hasSuffix "Ki" $q -}}{{- div (trimSuffix "Ki" $q | float64 | int) 1024 -}}
-{{- else if hasSuffix "G" $q -}}{{- div (mul (trimSuffix "G" $q | float64) 1000000000 | int64) 1048576 -}}
-{{- else if hasSuffix "M" $q -}}{{- div (mul (trimSuffix "M" $q | float64) 1000000 | int64) 1048576 -}}
-{{- else if hasSuffix "K" $q -}}{{- div (mul (trimSuffix "K" $q | float64) 1000 | int64) 1048576 -}}
-{{- else if regexMatch "^[0-9]+$" $q -}}{{- div ($q | int64) 1048576 -}}
-{{- else -}}{{- fail (printf "resources.limits.memory %q: use Ki, Mi, Gi, K, M, G or plain bytes" $q) -}}
+{{- $units := dict "Ki" 1024.0 "Mi" 1048576.0 "Gi" 1073741824.0 "K" 1000.0 "M" 1000000.0 "G" 1000000000.0 -}}
+{{- $m := regexFindAll "^([0-9]+(?:\\.[0-9]+)?)(Ki|Mi|Gi|K|M|G)?$" $q 1 -}}
+{{- if not $m -}}
+{{- fail (printf "resources.limits.memory %q: use Ki, Mi, Gi, K, M, G or plain bytes" $q) -}}
 {{- end -}}
+{{- $number := regexReplaceAll "(Ki|Mi|Gi|K|M|G)$" $q "" | float64 -}}
+{{- $unit := regexReplaceAll "^[0-9.]+" $q "" -}}
+{{- $bytes := mulf $number (get $units $unit | default 1.0) -}}
+{{- divf $bytes 1048576.0 | floor | int -}}
 {{- end -}}
 
 {{/* -Xmx value: jvm.maxHeap, else jvm.maxHeapPercentage of the memory limit; empty when neither applies. */}}
