@@ -1,0 +1,100 @@
+package dev.scimbridge.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+/**
+ * The container recipe {@code liberty/Containerfile}, checked as text because no container engine
+ * runs in the build: it must ship the same server configuration the Maven build and its tests use,
+ * expose the bridge's port, and run as the image's non-root user; and the features in
+ * {@code liberty/config/server.xml} must be exactly the ones docs/install/container.md lists, since
+ * {@code features.sh} installs only those.
+ */
+class ContainerfileTest {
+
+    private static final Path ROOT = Paths.get(System.getProperty("basedir", "."));
+
+    @Test
+    void copiesTheBuildsServerConfigurationThenInstallsFeaturesThenTheWar() throws IOException {
+        List<String> steps = instructions();
+        int config = steps.indexOf("COPY --chown=1001:0 liberty/config/ /config/");
+        int features = steps.indexOf("RUN features.sh");
+        int war = steps.indexOf("COPY --chown=1001:0 target/scim-bridge.war /config/apps/");
+        int configure = steps.indexOf("RUN configure.sh");
+        assertTrue(config >= 0 && config < features && features < war && war < configure,
+                "expected COPY config → RUN features.sh → COPY war → RUN configure.sh, got " + steps);
+
+        // The same folder the liberty-maven-plugin uses, and the WAR the build produces.
+        String pom = Files.readString(ROOT.resolve("pom.xml"));
+        assertTrue(pom.contains("<configDirectory>${project.basedir}/liberty/config</configDirectory>"),
+                "the Maven build's Liberty configDirectory must be liberty/config");
+        assertTrue(pom.contains("<finalName>scim-bridge</finalName>"), "the build must produce target/scim-bridge.war");
+    }
+
+    @Test
+    void usesKernelSlimOfTheBuildsLibertyVersionRunsNonRootAndExposesTheHttpPort() throws IOException {
+        List<String> steps = instructions();
+        String pom = Files.readString(ROOT.resolve("pom.xml"));
+        Matcher version = Pattern.compile("<liberty.runtime.version>([^<]+)</liberty.runtime.version>").matcher(pom);
+        assertTrue(version.find());
+        assertTrue(steps.contains("ARG LIBERTY_IMAGE=icr.io/appcafe/open-liberty:" + version.group(1)
+                + "-kernel-slim-java17-openj9-ubi-minimal"), "base image of Liberty " + version.group(1) + ": " + steps);
+        assertTrue(steps.contains("FROM ${LIBERTY_IMAGE}"), steps.toString());
+
+        assertEquals("USER 1001", steps.stream().filter(s -> s.startsWith("USER ")).reduce((a, b) -> b).orElse(""),
+                "the last USER must be the non-root 1001");
+        assertEquals(List.of("EXPOSE 3002"), steps.stream().filter(s -> s.startsWith("EXPOSE")).collect(Collectors.toList()));
+
+        String serverXml = Files.readString(ROOT.resolve("liberty/config/server.xml"));
+        assertTrue(serverXml.contains("<variable name=\"http.port\" defaultValue=\"3002\"/>"),
+                "server.xml's default HTTP port must be the exposed 3002");
+    }
+
+    @Test
+    void serverXmlListsExactlyTheDocumentedFeatures() throws Exception {
+        Document serverXml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(ROOT.resolve("liberty/config/server.xml").toFile());
+        NodeList nodes = serverXml.getElementsByTagName("feature");
+        Set<String> configured = new TreeSet<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            configured.add(nodes.item(i).getTextContent().trim());
+        }
+        assertFalse(configured.isEmpty());
+
+        // docs/install/container.md: the bullet list under "## Liberty features", one `feature-x.y` per line.
+        String doc = Files.readString(ROOT.resolve("docs/install/container.md"));
+        int start = doc.indexOf("\n## Liberty features\n");
+        assertTrue(start >= 0, "docs/install/container.md needs a '## Liberty features' section");
+        int end = doc.indexOf("\n## ", start + 1);
+        String section = doc.substring(start, end < 0 ? doc.length() : end);
+        Set<String> documented = new TreeSet<>();
+        Matcher bullet = Pattern.compile("(?m)^- `([A-Za-z]+-[0-9.]+)`").matcher(section);
+        while (bullet.find()) {
+            documented.add(bullet.group(1));
+        }
+        assertEquals(documented, configured, "server.xml features vs docs/install/container.md");
+    }
+
+    /** Non-comment instruction lines, whitespace-normalised. */
+    private static List<String> instructions() throws IOException {
+        return Files.readAllLines(ROOT.resolve("liberty/Containerfile")).stream().map(String::trim)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).map(l -> l.replaceAll("\\s+", " "))
+                .collect(Collectors.toList());
+    }
+}
