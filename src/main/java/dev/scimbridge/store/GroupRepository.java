@@ -1,0 +1,51 @@
+package dev.scimbridge.store;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.json.JsonObject;
+
+/**
+ * The account's Groups and their memberships. Membership changes cost O(changed members): the member
+ * set is never loaded to add or remove. Every write is atomic, bumps the group's version (and, for
+ * membership, the version of each user whose {@code groups} changed) and appends events.
+ */
+public interface GroupRepository {
+
+    /**
+     * Stores a new group with its members.
+     *
+     * @throws DuplicateKeyException when the displayName is taken
+     * @throws UnknownMemberException when a member is not an existing user
+     */
+    StoredResource create(Tenant tenant, String id, JsonObject attributes, GroupIndexValues index, Set<String> members);
+
+    Optional<StoredResource> get(Tenant tenant, String id);
+
+    List<StoredResource> getAll(Tenant tenant, Collection<String> ids);
+
+    /** All member ids of a group (empty if none or no such group). */
+    Set<String> members(Tenant tenant, String id);
+
+    /** How many members the group has, without reading them. */
+    long memberCount(Tenant tenant, String id);
+
+    /**
+     * Applies a change in one atomic step: new attributes (when {@code attributes} is non-null, with
+     * {@code index}), then removes {@code removed} and adds {@code added}. {@code expectedVersion} &lt; 0
+     * means "any version" (pure membership deltas commute).
+     *
+     * @throws ResourceNotFoundException, VersionConflictException, DuplicateKeyException, UnknownMemberException
+     */
+    StoredResource update(Tenant tenant, String id, long expectedVersion, JsonObject attributes, GroupIndexValues index,
+                          Set<String> added, Set<String> removed);
+
+    /** Deletes the group, its index entries and its memberships; false if it was absent. */
+    boolean delete(Tenant tenant, String id);
+
+    Set<String> findIds(Tenant tenant, String indexedAttribute, String normalisedValue);
+
+    Page page(Tenant tenant, long offset, int count);
+}

@@ -1,0 +1,47 @@
+package dev.scimbridge.store;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.json.JsonObject;
+
+/**
+ * The account's Users. Every write is one atomic operation that also maintains the indexes and appends
+ * a provisioning event, and bumps the version. A write with an expected version fails with
+ * {@link VersionConflictException} if another write came first (RFC 7644 §3.14 ETags stand on this).
+ */
+public interface UserRepository {
+
+    /** Stores a new user. @throws DuplicateKeyException when the userName is taken */
+    StoredResource create(Tenant tenant, String id, JsonObject attributes, UserIndexValues index, String eventType);
+
+    Optional<StoredResource> get(Tenant tenant, String id);
+
+    /** Users by id, in the order given, skipping ids that do not exist. One round trip. */
+    List<StoredResource> getAll(Tenant tenant, Collection<String> ids);
+
+    /** Group ids of each given user (the reverse membership index). One round trip. */
+    Map<String, Set<String>> groupIds(Tenant tenant, Collection<String> userIds);
+
+    /**
+     * Replaces the attributes if the stored version is {@code expectedVersion}.
+     *
+     * @throws ResourceNotFoundException when the user is gone
+     * @throws VersionConflictException when another write came first
+     * @throws DuplicateKeyException when the new userName is taken
+     */
+    StoredResource replace(Tenant tenant, String id, long expectedVersion, JsonObject attributes,
+                           UserIndexValues index, String eventType);
+
+    /** Deletes the user, its index entries and all its memberships in one step; false if it was absent. */
+    boolean delete(Tenant tenant, String id);
+
+    /** Ids of users whose indexed attribute ({@code userName}, {@code externalId}, {@code emails.value}) has the value. */
+    Set<String> findIds(Tenant tenant, String indexedAttribute, String normalisedValue);
+
+    /** Ids in creation order from {@code offset} (0-based), and the total. */
+    Page page(Tenant tenant, long offset, int count);
+}
