@@ -141,7 +141,7 @@ public final class SchemaRegistry {
                     typeAttr("A label indicating the attribute's function."),
                     primary()),
             multi("x509Certificates", "A list of certificates issued to the User.",
-                    attr("value", BINARY).description("The value of an X.509 certificate.").build(),
+                    attr("value", BINARY).caseExact().description("The value of an X.509 certificate.").build(),
                     str("display", "A human-readable name, primarily used for display purposes."),
                     typeAttr("A label indicating the attribute's function."),
                     primary())));

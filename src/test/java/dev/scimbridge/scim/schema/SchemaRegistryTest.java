@@ -22,7 +22,7 @@ class SchemaRegistryTest {
             USER  | active                                                                   | active       | BOOLEAN   | false | READ_WRITE | DEFAULT | NONE
             USER  | emails.primary                                                           | primary      | BOOLEAN   | false | READ_WRITE | DEFAULT | NONE
             USER  | groups                                                                   | groups       | COMPLEX   | false | READ_ONLY  | DEFAULT | NONE
-            USER  | x509Certificates.value                                                   | value        | BINARY    | false | READ_WRITE | DEFAULT | NONE
+            USER  | x509Certificates.value                                                   | value        | BINARY    | true  | READ_WRITE | DEFAULT | NONE
             USER  | urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber | employeeNumber | STRING | false | READ_WRITE | DEFAULT | NONE
             USER  | urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value | value        | STRING    | false | READ_WRITE | DEFAULT | NONE
             USER  | employeeNumber                                                           | employeeNumber | STRING  | false | READ_WRITE | DEFAULT | NONE
