@@ -23,11 +23,6 @@ public record AttributePath(String urn, String attribute, Filter filter, String 
         }
     }
 
-    /** A simple path {@code attribute} or {@code attribute.sub} without URN or filter. */
-    public static AttributePath of(String attribute, String subAttribute) {
-        return new AttributePath(null, attribute, null, subAttribute);
-    }
-
     /** Parses a PATCH path; errors are {@code invalidPath} with the position of the problem. */
     public static AttributePath parse(String path) {
         if (path == null || path.isBlank()) {
@@ -39,11 +34,6 @@ public record AttributePath(String urn, String attribute, Filter filter, String 
     /** Whether the path names a whole schema extension, e.g. {@code urn:...:enterprise:2.0:User}. */
     public boolean isSchemaOnly() {
         return attribute == null;
-    }
-
-    /** The same path without its value filter or sub-attribute. */
-    public AttributePath withoutFilterAndSub() {
-        return new AttributePath(urn, attribute, null, null);
     }
 
     @Override

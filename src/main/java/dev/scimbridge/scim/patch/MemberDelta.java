@@ -32,11 +32,6 @@ public record MemberDelta(Set<String> added, Set<String> removed, Optional<Set<S
         }
     }
 
-    /** No change to members. */
-    public static MemberDelta none() {
-        return new MemberDelta(Set.of(), Set.of(), Optional.empty());
-    }
-
     /** Whether the delta changes nothing. */
     public boolean isEmpty() {
         return added.isEmpty() && removed.isEmpty() && replaceAllWith.isEmpty();

@@ -50,11 +50,6 @@ public record Projection(List<String> attributes, List<String> excluded) {
         return new Projection(requested, requested.isEmpty() ? split(excludedAttributes) : List.of());
     }
 
-    /** The projection that returns every attribute whose {@code returned} is {@code always} or {@code default}. */
-    public static Projection defaults() {
-        return new Projection(List.of(), List.of());
-    }
-
     /**
      * Whether the top-level attribute appears in responses under this projection, so a service can skip reading
      * it; e.g. {@code wants("members")} is false for {@code excludedAttributes=members}.

@@ -55,6 +55,7 @@ class MemberPatchTest {
         assertEquals(set(removed), split.members().removed());
         assertEquals(replacement.equals("-") ? null : set(replacement), split.members().replaceAllWith().orElse(null));
         assertEquals(attributeOps, split.attributeOperations().size());
+        assertEquals(added.equals("{}") && removed.equals("{}") && replacement.equals("-"), split.members().isEmpty());
         new PatchApplier().apply(ResourceType.GROUP, GROUP_RECORD, split.attributeOperations());
 
         Set<String> viaDelta = split.members().applyTo(set("u1 u2"));
