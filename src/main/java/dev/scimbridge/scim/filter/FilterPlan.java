@@ -1,0 +1,33 @@
+package dev.scimbridge.scim.filter;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How to answer a filtered query (RFC 7644 §3.4.2): probe indexes, or scan.
+ *
+ * <p>With {@link #lookups()} non-empty, the union of the lookups' hits is a superset of the answer: fetch those
+ * candidates and keep the ones {@link FilterEvaluator} matches against {@link #filter()}. With no lookups the plan
+ * is a scan: evaluate the filter on every resource (bounded by the caller, which answers {@code tooMany} past its
+ * limit). Example: {@code userName eq "a" or externalId eq "b"} gives two lookups.
+ *
+ * @param lookups the index probes; empty for a scan
+ * @param filter  the whole filter, to re-check on each candidate
+ */
+public record FilterPlan(List<IndexLookup> lookups, Filter filter) {
+
+    public FilterPlan {
+        lookups = List.copyOf(lookups);
+        Objects.requireNonNull(filter, "filter");
+    }
+
+    /** A plan that scans. */
+    public static FilterPlan scan(Filter filter) {
+        return new FilterPlan(List.of(), filter);
+    }
+
+    /** Whether the plan needs a scan. */
+    public boolean isScan() {
+        return lookups.isEmpty();
+    }
+}

@@ -1,0 +1,213 @@
+package dev.scimbridge.scim.query;
+
+import dev.scimbridge.scim.schema.AttributeDefinition;
+import dev.scimbridge.scim.schema.ResolvedAttribute;
+import dev.scimbridge.scim.schema.ResourceType;
+import dev.scimbridge.scim.schema.Returned;
+import dev.scimbridge.scim.schema.SchemaRegistry;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The {@code attributes} and {@code excludedAttributes} query parameters (RFC 7644 §3.4.2.5, §3.9), applied per
+ * the {@code returned} characteristic (RFC 7643 §7):
+ * <ul>
+ *   <li>{@code always} ({@code id}, {@code schemas}) is always returned, {@code never} ({@code password}) never;</li>
+ *   <li>{@code default} is returned unless excluded, or unless {@code attributes} is given without it;</li>
+ *   <li>{@code request} is returned only when named in {@code attributes}.</li>
+ * </ul>
+ * Names may carry a sub-attribute ({@code name.givenName}) and a schema URN
+ * ({@code urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber}); a bare extension URN names
+ * the whole extension. Names match case-insensitively; unknown names are ignored. When both parameters are given,
+ * {@code attributes} wins.
+ *
+ * <p>Example: {@code Projection.of("userName,name.givenName", null).apply(USER, user)} keeps {@code id},
+ * {@code schemas}, {@code userName} and {@code name.givenName}.
+ *
+ * @param attributes the requested names, as given
+ * @param excluded   the excluded names, as given
+ */
+public record Projection(List<String> attributes, List<String> excluded) {
+
+    public Projection {
+        attributes = List.copyOf(attributes);
+        excluded = List.copyOf(excluded);
+    }
+
+    /** Parses the comma-separated query parameters; {@code null} or blank means absent. */
+    public static Projection of(String attributes, String excludedAttributes) {
+        List<String> requested = split(attributes);
+        return new Projection(requested, requested.isEmpty() ? split(excludedAttributes) : List.of());
+    }
+
+    /**
+     * Whether the top-level attribute appears in responses under this projection, so a service can skip reading
+     * it; e.g. {@code wants("members")} is false for {@code excludedAttributes=members}.
+     */
+    public boolean wants(String attributeName) {
+        Optional<AttributeDefinition> definition = SchemaRegistry.findAttribute(ResourceType.USER, attributeName)
+                .or(() -> SchemaRegistry.findAttribute(ResourceType.GROUP, attributeName));
+        Returned returned = definition.map(AttributeDefinition::returned).orElse(Returned.DEFAULT);
+        if (returned == Returned.ALWAYS || returned == Returned.NEVER) {
+            return returned == Returned.ALWAYS;
+        }
+        String[] split = SchemaRegistry.splitUrn(attributeName);
+        String top = split[1].contains(".") ? split[1].substring(0, split[1].indexOf('.')) : split[1];
+        if (!attributes.isEmpty()) {
+            return attributes.stream().map(a -> topName(SchemaRegistry.splitUrn(a)[1])).anyMatch(top::equalsIgnoreCase);
+        }
+        return returned != Returned.REQUEST
+                && excluded.stream().noneMatch(e -> SchemaRegistry.splitUrn(e)[1].equalsIgnoreCase(top));
+    }
+
+    /** The resource as returned under this projection. */
+    public JsonObject apply(ResourceType type, JsonObject resource) {
+        JsonObjectBuilder out = Json.createObjectBuilder();
+        for (Map.Entry<String, JsonValue> entry : resource.entrySet()) {
+            Optional<String> extension = type.extension(entry.getKey());
+            if (extension.isPresent()) {
+                if (entry.getValue() instanceof JsonObject object) {
+                    JsonObjectBuilder inner = Json.createObjectBuilder();
+                    object.forEach((name, value) -> SchemaRegistry.resolve(type, extension.get(), name)
+                            .flatMap(resolved -> project(type, resolved, value)).ifPresent(v -> inner.add(name, v)));
+                    JsonObject projected = inner.build();
+                    if (!projected.isEmpty()) {
+                        out.add(entry.getKey(), projected);
+                    }
+                }
+                continue;
+            }
+            SchemaRegistry.resolve(type, type.coreSchema(), entry.getKey())
+                    .flatMap(resolved -> project(type, resolved, entry.getValue()))
+                    .ifPresent(v -> out.add(entry.getKey(), v));
+        }
+        return out.build();
+    }
+
+    private Optional<JsonValue> project(ResourceType type, ResolvedAttribute resolved, JsonValue value) {
+        AttributeDefinition definition = resolved.definition();
+        if (definition.returned() == Returned.NEVER) {
+            return Optional.empty();
+        }
+        if (definition.returned() == Returned.ALWAYS) {
+            return Optional.of(value);
+        }
+        if (!attributes.isEmpty()) {
+            Set<String> subs = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            boolean whole = false;
+            for (String name : attributes) {
+                Named named = Named.resolve(type, name);
+                if (named.schemaOnly(resolved.schema())) {
+                    whole = true;
+                } else if (named.is(resolved)) {
+                    whole |= named.sub == null;
+                    if (named.sub != null) {
+                        subs.add(named.sub);
+                    }
+                }
+            }
+            if (whole) {
+                return Optional.of(withoutNever(definition, value));
+            }
+            return subs.isEmpty() ? Optional.empty() : keepSubs(definition, value, subs, true);
+        }
+        if (definition.returned() == Returned.REQUEST) {
+            return Optional.empty();
+        }
+        Set<String> subs = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (String name : excluded) {
+            Named named = Named.resolve(type, name);
+            if (named.schemaOnly(resolved.schema()) || (named.is(resolved) && named.sub == null)) {
+                return Optional.empty();
+            }
+            if (named.is(resolved)) {
+                subs.add(named.sub);
+            }
+        }
+        return subs.isEmpty() ? Optional.of(withoutNever(definition, value)) : keepSubs(definition, value, subs, false);
+    }
+
+    private static JsonValue withoutNever(AttributeDefinition definition, JsonValue value) {
+        if (!definition.isComplex() || definition.subAttributes().stream().noneMatch(s -> s.returned() == Returned.NEVER)) {
+            return value;
+        }
+        Set<String> keep = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        definition.subAttributes().stream().filter(s -> s.returned() != Returned.NEVER).forEach(s -> keep.add(s.name()));
+        return keepSubs(definition, value, keep, true).orElse(JsonValue.NULL);
+    }
+
+    /** Keeps ({@code keep = true}) or drops the named sub-attributes of a complex value or of each value. */
+    private static Optional<JsonValue> keepSubs(AttributeDefinition definition, JsonValue value, Set<String> names,
+            boolean keep) {
+        if (value instanceof JsonArray array) {
+            JsonArrayBuilder out = Json.createArrayBuilder();
+            int count = 0;
+            for (JsonValue item : array) {
+                Optional<JsonValue> projected = keepSubs(definition, item, names, keep);
+                if (projected.isPresent()) {
+                    out.add(projected.get());
+                    count++;
+                }
+            }
+            return count == 0 ? Optional.empty() : Optional.of(out.build());
+        }
+        if (!(value instanceof JsonObject object)) {
+            return keep ? Optional.empty() : Optional.of(value);
+        }
+        JsonObjectBuilder out = Json.createObjectBuilder();
+        object.forEach((name, v) -> {
+            Optional<AttributeDefinition> sub = definition.subAttribute(name);
+            boolean always = sub.map(s -> s.returned() == Returned.ALWAYS).orElse(false);
+            boolean never = sub.map(s -> s.returned() == Returned.NEVER).orElse(false);
+            if (!never && (always || names.contains(name) == keep)) {
+                out.add(name, v);
+            }
+        });
+        JsonObject projected = out.build();
+        return projected.isEmpty() ? Optional.empty() : Optional.of(projected);
+    }
+
+    private static List<String> split(String parameter) {
+        if (parameter == null || parameter.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(parameter.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String topName(String path) {
+        int dot = path.indexOf('.');
+        return dot < 0 ? path : path.substring(0, dot);
+    }
+
+    /** One name from a parameter, resolved against a resource type. */
+    private record Named(String urn, ResolvedAttribute attribute, String sub) {
+        static Named resolve(ResourceType type, String name) {
+            String[] split = SchemaRegistry.splitUrn(name);
+            if (split[1].isEmpty()) {
+                return new Named(type.extension(split[0]).orElse(split[0]), null, null);
+            }
+            String top = topName(split[1]);
+            String sub = top.length() < split[1].length() ? split[1].substring(top.length() + 1) : null;
+            return new Named(null, SchemaRegistry.resolve(type, split[0], top).orElse(null), sub);
+        }
+
+        boolean schemaOnly(String schema) {
+            return attribute == null && urn != null && urn.equalsIgnoreCase(schema);
+        }
+
+        boolean is(ResolvedAttribute resolved) {
+            return attribute != null && attribute.schema().equals(resolved.schema())
+                    && attribute.definition().name().equals(resolved.definition().name());
+        }
+    }
+}
