@@ -59,6 +59,7 @@ final class CredentialsItSupport {
      * address (401 with Retry-After) — the IT server is shared by every IT class.
      */
     static HttpResponse<String> authorisedGet(String path, String token) throws IOException, InterruptedException {
+        awaitPing(Duration.ofSeconds(120));
         long deadline = System.nanoTime() + Duration.ofSeconds(70).toNanos();
         while (true) {
             HttpResponse<String> r = getWithBearer(path, token);
