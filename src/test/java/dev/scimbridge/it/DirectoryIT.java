@@ -170,6 +170,40 @@ class DirectoryIT {
     }
 
     @Test
+    void bulkResolvesBulkIdsAndReportsEachOperation() {
+        String userName = unique("bulk");
+        String groupName = unique("BulkGroup");
+        String body = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"],\"failOnErrors\":5,\"Operations\":["
+                + "{\"method\":\"POST\",\"path\":\"/Users\",\"bulkId\":\"u1\",\"data\":{\"schemas\":[\"" + USER + "\"],\"userName\":\"" + userName + "\"}},"
+                + "{\"method\":\"POST\",\"path\":\"/Groups\",\"bulkId\":\"g1\",\"data\":{\"schemas\":[\"" + GROUP + "\"],\"displayName\":\"" + groupName
+                + "\",\"members\":[{\"value\":\"bulkId:u1\"}]}},"
+                + "{\"method\":\"POST\",\"path\":\"/Users\",\"bulkId\":\"u2\",\"data\":{\"schemas\":[\"" + USER + "\"],\"userName\":\"" + userName + "\"}}]}";
+        HttpResponse<String> response = scim.post("/Bulk", body);
+        assertEquals(200, response.statusCode(), response.body());
+        var ops = json(response.body()).getJsonArray("Operations");
+        assertEquals("201", ops.getJsonObject(0).getString("status"));
+        assertEquals("201", ops.getJsonObject(1).getString("status"));
+        assertEquals("409", ops.getJsonObject(2).getString("status"));
+        assertEquals("uniqueness", ops.getJsonObject(2).getJsonObject("response").getString("scimType"));
+        String userLocation = ops.getJsonObject(0).getString("location");
+        String userId = userLocation.substring(userLocation.lastIndexOf('/') + 1);
+        String groupLocation = ops.getJsonObject(1).getString("location");
+        String groupId = groupLocation.substring(groupLocation.lastIndexOf('/') + 1);
+        assertEquals(java.util.Set.of(userId), redis.smembers(accountKey("group:" + groupId + ":members")));
+    }
+
+    @Test
+    void oversizedBodiesAre413AndMalformedJsonIs400() {
+        String big = "{\"schemas\":[\"" + USER + "\"],\"userName\":\"" + "x".repeat(1_100_000) + "\"}";
+        HttpResponse<String> tooLarge = scim.post("/Users", big);
+        assertEquals(413, tooLarge.statusCode());
+        assertEquals("413", json(tooLarge.body()).getString("status"));
+        HttpResponse<String> malformed = scim.post("/Users", "{\"userName\": ");
+        assertEquals(400, malformed.statusCode(), malformed.body());
+        assertEquals("invalidSyntax", json(malformed.body()).getString("scimType"));
+    }
+
+    @Test
     void listPagesInAStableOrderWithIntegerCounts() {
         for (int i = 0; i < 3; i++) {
             createUser(unique("page"));
