@@ -234,7 +234,6 @@ class DirectoryIT {
         try {
             String session = java.nio.file.Files.readString(java.nio.file.Path.of(ItEnvironment.required("scim.it.sessionFile")));
             String accountId = json(session).getJsonObject("account").getString("id");
-            assertTrue(redis.exists("scim:{" + accountId + "}:account"), "the account is bootstrapped");
             return "scim:{" + accountId + "}:";
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
