@@ -63,7 +63,7 @@ public class GroupResource {
         Projection projection = ScimRequests.projection(uri);
         Versioned group = groups.get(id, ScimRequests.baseUrl(uri, config.publicBaseUrl()), projection);
         if (ifNoneMatch != null && Preconditions.matches(ifNoneMatch, group.version())) {
-            return Response.notModified(group.etag()).build();
+            return Response.notModified(jakarta.ws.rs.core.EntityTag.valueOf(group.etag())).build();
         }
         return ScimRequests.resource(200, group, projection, ResourceType.GROUP).build();
     }

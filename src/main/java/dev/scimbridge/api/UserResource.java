@@ -63,7 +63,7 @@ public class UserResource {
         Projection projection = ScimRequests.projection(uri);
         Versioned user = users.get(id, ScimRequests.baseUrl(uri, config.publicBaseUrl()), projection);
         if (ifNoneMatch != null && Preconditions.matches(ifNoneMatch, user.version())) {
-            return Response.notModified(user.etag()).build();
+            return Response.notModified(jakarta.ws.rs.core.EntityTag.valueOf(user.etag())).build();
         }
         return ScimRequests.resource(200, user, projection, ResourceType.USER).build();
     }

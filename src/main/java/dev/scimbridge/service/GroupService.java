@@ -125,7 +125,7 @@ public class GroupService {
                 StoredResource current = groups.get(tenant, id).orElseThrow(() -> notFound(id));
                 expected = Preconditions.expect(ifMatch, current.version());
                 if (recordChange) {
-                    JsonObject patched = PATCHER.apply(ResourceType.GROUP, current.attributes(), split.attributeOperations());
+                    JsonObject patched = PATCHER.apply(ResourceType.GROUP, ResourceRenderer.withId(current), split.attributeOperations());
                     attributes = ResourceRenderer.storable(VALIDATOR.validatePatched(ResourceType.GROUP, patched), "members");
                     index = indexValues(attributes);
                 }

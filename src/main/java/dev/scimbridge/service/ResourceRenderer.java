@@ -77,6 +77,14 @@ public final class ResourceRenderer {
         return out;
     }
 
+    /**
+     * The stored attributes with {@code id}, as PATCH sees the resource: IdPs (Okta) repeat the unchanged
+     * id in a no-path replace, which must match rather than count as a change of a readOnly attribute.
+     */
+    public static JsonObject withId(StoredResource stored) {
+        return Json.createObjectBuilder(stored.attributes()).add("id", stored.id()).build();
+    }
+
     /** The stored attributes of a resource: everything but id, meta and the derived attributes. */
     public static JsonObject storable(JsonObject resource, String... derived) {
         JsonObjectBuilder out = Json.createObjectBuilder(resource);

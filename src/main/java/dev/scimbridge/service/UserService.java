@@ -99,8 +99,8 @@ public class UserService {
         Tenant tenant = account.tenant();
         PatchRequest request = PatchRequest.parse(body);
         return write(tenant, id, ifMatch, baseUrl, current -> {
-            JsonObject patched = PATCHER.apply(ResourceType.USER, current.attributes(), request.operations());
-            JsonObject valid = VALIDATOR.validatePatched(ResourceType.USER, patched);
+            JsonObject patched = PATCHER.apply(ResourceType.USER, ResourceRenderer.withId(current), request.operations());
+            JsonObject valid = ResourceRenderer.storable(VALIDATOR.validatePatched(ResourceType.USER, patched));
             return withState(withoutPassword(valid), confirmedAt(current.attributes()));
         });
     }
