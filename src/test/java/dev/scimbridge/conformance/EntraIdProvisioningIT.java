@@ -60,6 +60,14 @@ class EntraIdProvisioningIT extends ScimTestBase {
     }
 
     @Test
+    void featureFlagQueryParameterIsIgnored() {
+        // Admins who opt in enter https://host/scim/v2?aadOptscim062020 as the Tenant URL; should the flag
+        // reach the bridge as a query parameter, it must not change the answer.
+        String missing = UUID.randomUUID().toString();
+        assertEmptyList(scim.get("/Users?aadOptscim062020&filter=" + entraQuery("userName eq \"" + missing + "\"")));
+    }
+
+    @Test
     void createUserWithCoreAndEnterpriseSchemas() {
         String suffix = Fixtures.unique();
         String userName = "Test_User_" + suffix + "@entra.example";
