@@ -1,7 +1,7 @@
 -- Deletes a User, its index entries and all its memberships, atomically.
 -- KEYS[1] scim:{a}:user:<id>  KEYS[2] scim:{a}:users  KEYS[3] scim:{a}:idx:user:userName
--- KEYS[4] scim:{a}:user:<id>:groups  KEYS[5] scim:{a}:events
--- KEYS[6..] the user's externalId/email index sets (ARGV[3] of them), then for each group the
+-- KEYS[4] scim:{a}:user:<id>:groups  KEYS[5] scim:{a}:events  KEYS[6] scim:{a}:invited
+-- KEYS[7..] the user's externalId/email index sets (ARGV[3] of them), then for each group the
 --           user is in (as read just before): scim:{a}:group:<gid>:members, scim:{a}:group:<gid>
 -- ARGV[1] id  ARGV[2] version read  ARGV[3] number of index sets  ARGV[4] now (ms)
 -- ARGV[5] events max length  ARGV[6..] the group ids, in the order of their keys
@@ -23,10 +23,11 @@ for i = 1, groupCount do
   end
 end
 local indexCount = tonumber(ARGV[3])
-for i = 6, 5 + indexCount do
+for i = 7, 6 + indexCount do
   redis.call('SREM', KEYS[i], ARGV[1])
 end
-local base = 5 + indexCount
+redis.call('SREM', KEYS[6], ARGV[1])
+local base = 6 + indexCount
 for i = 1, groupCount do
   local membersKey = KEYS[base + 2 * i - 1]
   local groupKey = KEYS[base + 2 * i]

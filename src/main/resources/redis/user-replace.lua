@@ -1,10 +1,11 @@
 -- Replaces a User's record if its version is the expected one, moving index entries, atomically.
 -- KEYS[1] scim:{a}:user:<id>  KEYS[2] scim:{a}:idx:user:userName  KEYS[3] scim:{a}:events
--- KEYS[4..] old externalId/email index sets (ARGV[8] of them), then new ones (ARGV[9] of them)
+-- KEYS[4] scim:{a}:invited SET
+-- KEYS[5..] old externalId/email index sets (ARGV[8] of them), then new ones (ARGV[9] of them)
 -- ARGV[1] id  ARGV[2] expected version  ARGV[3] sealed record  ARGV[4] new blind userName
 -- ARGV[5] new blind externalId or ''  ARGV[6] new blind emails joined by ' '  ARGV[7] now (ms)
 -- ARGV[8] number of old index sets  ARGV[9] number of new index sets  ARGV[10] events max length
--- ARGV[11] event type
+-- ARGV[11] event type  ARGV[12] '1' when the user is (still) invited
 -- Returns the new version, or 'NOTFOUND' / 'CONFLICT' / 'DUP:userName' without writing anything.
 local fields = redis.call('HMGET', KEYS[1], 'v', 'un')
 if not fields[1] then
@@ -22,10 +23,15 @@ if oldUn ~= ARGV[4] then
   redis.call('HSET', KEYS[2], ARGV[4], ARGV[1])
 end
 local oldCount = tonumber(ARGV[8])
-for i = 4, 3 + oldCount do
+for i = 5, 4 + oldCount do
   redis.call('SREM', KEYS[i], ARGV[1])
 end
-for i = 4 + oldCount, #KEYS do
+if ARGV[12] == '1' then
+  redis.call('SADD', KEYS[4], ARGV[1])
+else
+  redis.call('SREM', KEYS[4], ARGV[1])
+end
+for i = 5 + oldCount, #KEYS do
   redis.call('SADD', KEYS[i], ARGV[1])
 end
 local v = redis.call('HINCRBY', KEYS[1], 'v', 1)

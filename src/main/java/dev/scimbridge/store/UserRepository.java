@@ -15,8 +15,13 @@ import jakarta.json.JsonObject;
  */
 public interface UserRepository {
 
-    /** Stores a new user. @throws DuplicateKeyException when the userName is taken */
-    StoredResource create(Tenant tenant, String id, JsonObject attributes, UserIndexValues index, String eventType);
+    /**
+     * Stores a new user; {@code invited} puts it on the confirmation watcher's list.
+     *
+     * @throws DuplicateKeyException when the userName is taken
+     */
+    StoredResource create(Tenant tenant, String id, JsonObject attributes, UserIndexValues index, boolean invited,
+                          String eventType);
 
     Optional<StoredResource> get(Tenant tenant, String id);
 
@@ -34,13 +39,16 @@ public interface UserRepository {
      * @throws DuplicateKeyException when the new userName is taken
      */
     StoredResource replace(Tenant tenant, String id, long expectedVersion, JsonObject attributes,
-                           UserIndexValues index, String eventType);
+                           UserIndexValues index, boolean invited, String eventType);
 
     /** Deletes the user, its index entries and all its memberships in one step; false if it was absent. */
     boolean delete(Tenant tenant, String id);
 
     /** Ids of users whose indexed attribute ({@code userName}, {@code externalId}, {@code emails.value}) has the value. */
     Set<String> findIds(Tenant tenant, String indexedAttribute, String normalisedValue);
+
+    /** Up to {@code max} ids of users waiting for confirmation (the {@code invited} state). */
+    Set<String> invited(Tenant tenant, int max);
 
     /** Ids in creation order from {@code offset} (0-based), and the total. */
     Page page(Tenant tenant, long offset, int count);

@@ -12,17 +12,19 @@ import java.util.Objects;
  * scim:{a}:builtin:user:&lt;id&gt;          STRING  encrypted provision-manager record (invisible to SCIM)
  * scim:{a}:builtin:group:&lt;id&gt;         STRING  encrypted built-in group record (invisible to SCIM)
  * scim:{a}:builtin:group:&lt;id&gt;:members SET     user ids of a built-in group
- * scim:{a}:user:&lt;id&gt;                  STRING  encrypted User record (meta.version inside)
+ * scim:{a}:user:&lt;id&gt;                  HASH    v version, cr/lm created/modified ms, d sealed record,
+ *                                             un/ex/em blind userName, externalId, emails
  * scim:{a}:users                      ZSET    user id by creation sequence (stable paging)
  * scim:{a}:idx:user:userName          HASH    blind(lower(userName)) -&gt; id   (unique)
- * scim:{a}:idx:user:externalId        HASH    blind(externalId) -&gt; id
+ * scim:{a}:idx:user:externalId:&lt;b&gt;    SET     ids of users with that externalId
  * scim:{a}:idx:user:email:&lt;blind&gt;     SET     ids of users having that email value
  * scim:{a}:user:&lt;id&gt;:groups           SET     group ids (reverse membership index)
- * scim:{a}:group:&lt;id&gt;                 STRING  encrypted Group record without members
+ * scim:{a}:group:&lt;id&gt;                 HASH    v, cr, lm, d sealed record without members, dn/ex blind
  * scim:{a}:groups                     ZSET    group id by creation sequence
  * scim:{a}:idx:group:displayName      HASH    blind(lower(displayName)) -&gt; id   (unique)
- * scim:{a}:idx:group:externalId       HASH    blind(externalId) -&gt; id
+ * scim:{a}:idx:group:externalId:&lt;b&gt;   SET     ids of groups with that externalId
  * scim:{a}:group:&lt;id&gt;:members         SET     user ids
+ * scim:{a}:invited                    SET     ids of users waiting for confirmation
  * scim:{a}:seq                        STRING  creation sequence counter (INCR)
  * scim:{a}:events                     STREAM  provisioning events (no personal data)
  * scim:{a}:lease:confirmation         STRING  owner of the confirmation watcher lease (PX)
@@ -79,8 +81,8 @@ public final class RedisKeys {
         return key("idx", "user", "userName");
     }
 
-    public String userExternalIdIndex() {
-        return key("idx", "user", "externalId");
+    public String userExternalIdIndex(String blindExternalId) {
+        return key("idx", "user", "externalId", blindExternalId);
     }
 
     public String userEmailIndex(String blindEmail) {
@@ -103,12 +105,16 @@ public final class RedisKeys {
         return key("idx", "group", "displayName");
     }
 
-    public String groupExternalIdIndex() {
-        return key("idx", "group", "externalId");
+    public String groupExternalIdIndex(String blindExternalId) {
+        return key("idx", "group", "externalId", blindExternalId);
     }
 
     public String groupMembers(String groupId) {
         return key("group", groupId, "members");
+    }
+
+    public String invited() {
+        return key("invited");
     }
 
     public String sequence() {

@@ -1,0 +1,298 @@
+package dev.scimbridge.service;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.scimbridge.config.DirectoryConfig;
+import dev.scimbridge.scim.ScimException;
+import dev.scimbridge.scim.patch.PatchApplier;
+import dev.scimbridge.scim.patch.PatchRequest;
+import dev.scimbridge.scim.query.Projection;
+import dev.scimbridge.scim.schema.ResourceType;
+import dev.scimbridge.scim.schema.ResourceValidator;
+import dev.scimbridge.scim.schema.SchemaRegistry;
+import dev.scimbridge.store.DuplicateKeyException;
+import dev.scimbridge.store.GroupRepository;
+import dev.scimbridge.store.Page;
+import dev.scimbridge.store.ResourceNotFoundException;
+import dev.scimbridge.store.StoredResource;
+import dev.scimbridge.store.Tenant;
+import dev.scimbridge.store.UserIndexValues;
+import dev.scimbridge.store.UserRepository;
+import dev.scimbridge.store.VersionConflictException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+/**
+ * SCIM semantics of Users (RFC 7644 §3.3-§3.6) and the account's user lifecycle: a new user is
+ * {@code invited} until confirmed (automatically by the {@link ConfirmationWatcher}, at once when
+ * {@code scim.confirmation.interval} is 0, or never in manual mode); {@code active:false} suspends
+ * (memberships kept, still listed); {@code active:true} reactivates. {@code password} is accepted and
+ * never stored or returned. {@code groups} is derived from memberships and read-only.
+ */
+@ApplicationScoped
+public class UserService {
+    static final String BRIDGE = SchemaRegistry.BRIDGE_USER;
+    private static final int WRITE_ATTEMPTS = 8;
+    private static final ResourceValidator VALIDATOR = new ResourceValidator();
+    private static final PatchApplier PATCHER = new PatchApplier();
+
+    @Inject
+    AccountContext account;
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    GroupRepository groups;
+
+    @Inject
+    DirectoryConfig config;
+
+    public Versioned create(JsonObject body, String baseUrl) {
+        Tenant tenant = account.tenant();
+        JsonObject valid = VALIDATOR.validateCreate(ResourceType.USER, body);
+        boolean confirmNow = config.confirmationInterval().map(d -> d.isZero()).orElse(false);
+        JsonObject attributes = withState(withoutPassword(valid), confirmNow ? Optional.of(now()) : Optional.empty());
+        String id = UUID.randomUUID().toString();
+        try {
+            StoredResource stored = users.create(tenant, id, attributes, indexValues(attributes),
+                    state(attributes).equals("invited"), "user.created");
+            return new Versioned(render(tenant, stored, baseUrl, false), stored.version());
+        } catch (DuplicateKeyException e) {
+            throw ScimException.uniqueness("A user with this userName already exists.");
+        }
+    }
+
+    public Versioned get(String id, String baseUrl, Projection projection) {
+        Tenant tenant = account.tenant();
+        StoredResource stored = users.get(tenant, id).orElseThrow(() -> notFound(id));
+        return new Versioned(render(tenant, stored, baseUrl, projection.wants("groups")), stored.version());
+    }
+
+    public Versioned replace(String id, JsonObject body, String ifMatch, String baseUrl) {
+        Tenant tenant = account.tenant();
+        return write(tenant, id, ifMatch, baseUrl, current -> {
+            JsonObject existing = current.attributes();
+            JsonObject valid = VALIDATOR.validateReplace(ResourceType.USER, body, existing);
+            return withState(withoutPassword(valid), confirmedAt(existing));
+        });
+    }
+
+    public Versioned patch(String id, JsonObject body, String ifMatch, String baseUrl) {
+        Tenant tenant = account.tenant();
+        PatchRequest request = PatchRequest.parse(body);
+        return write(tenant, id, ifMatch, baseUrl, current -> {
+            JsonObject patched = PATCHER.apply(ResourceType.USER, current.attributes(), request.operations());
+            JsonObject valid = VALIDATOR.validatePatched(ResourceType.USER, patched);
+            return withState(withoutPassword(valid), confirmedAt(current.attributes()));
+        });
+    }
+
+    /** Read, change, write with the version read; retried when another write came first (unless If-Match). */
+    private Versioned write(Tenant tenant, String id, String ifMatch, String baseUrl, Change change) {
+        for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+            StoredResource current = users.get(tenant, id).orElseThrow(() -> notFound(id));
+            long expected = Preconditions.expect(ifMatch, current.version());
+            JsonObject attributes = change.apply(current);
+            String event = isActive(current.attributes()) && !isActive(attributes) ? "user.suspended" : "user.updated";
+            try {
+                StoredResource stored = users.replace(tenant, id, expected, attributes, indexValues(attributes),
+                        state(attributes).equals("invited"), event);
+                return new Versioned(render(tenant, stored, baseUrl, true), stored.version());
+            } catch (DuplicateKeyException e) {
+                throw ScimException.uniqueness("A user with this userName already exists.");
+            } catch (ResourceNotFoundException e) {
+                throw notFound(id);
+            } catch (VersionConflictException e) {
+                if (ifMatch != null && !ifMatch.isBlank()) {
+                    throw ScimException.preconditionFailed("The resource changed while it was being updated.");
+                }
+            }
+        }
+        throw ScimException.conflict("The user is being changed by other requests; retry.");
+    }
+
+    public void delete(String id, String ifMatch) {
+        Tenant tenant = account.tenant();
+        if (ifMatch != null && !ifMatch.isBlank()) {
+            StoredResource current = users.get(tenant, id).orElseThrow(() -> notFound(id));
+            Preconditions.expect(ifMatch, current.version());
+        }
+        try {
+            if (!users.delete(tenant, id)) {
+                throw notFound(id);
+            }
+        } catch (VersionConflictException e) {
+            throw ScimException.conflict("The user is being changed by other requests; retry.");
+        }
+    }
+
+    public JsonObject list(ListQuery query, String baseUrl) {
+        Tenant tenant = account.tenant();
+        return ResourceSearch.search(ResourceType.USER, query, new ResourceSearch.Source() {
+            @Override
+            public Page page(long offset, int count) {
+                return users.page(tenant, offset, count);
+            }
+
+            @Override
+            public List<StoredResource> getAll(List<String> ids) {
+                return users.getAll(tenant, ids);
+            }
+
+            @Override
+            public Set<String> findIds(String attribute, String value) {
+                return users.findIds(tenant, attribute, value);
+            }
+
+            @Override
+            public List<JsonObject> render(List<StoredResource> resources, boolean derived) {
+                return renderAll(tenant, resources, baseUrl, derived);
+            }
+        }, config, "groups");
+    }
+
+    /**
+     * Confirms an invited user: {@code invited} becomes {@code active} with {@code confirmedAt}. Returns
+     * false when the user is no longer invited (gone, suspended, or confirmed by another replica).
+     */
+    public boolean confirm(Tenant tenant, String id) {
+        for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+            Optional<StoredResource> current = users.get(tenant, id);
+            if (current.isEmpty() || !state(current.get().attributes()).equals("invited")) {
+                return false;
+            }
+            JsonObject attributes = withState(current.get().attributes(), Optional.of(now()));
+            try {
+                users.replace(tenant, id, current.get().version(), attributes, indexValues(attributes), false, "user.confirmed");
+                return true;
+            } catch (VersionConflictException e) {
+                // changed meanwhile: read again
+            } catch (ResourceNotFoundException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private JsonObject render(Tenant tenant, StoredResource stored, String baseUrl, boolean derived) {
+        return renderAll(tenant, List.of(stored), baseUrl, derived).get(0);
+    }
+
+    private List<JsonObject> renderAll(Tenant tenant, List<StoredResource> resources, String baseUrl, boolean derived) {
+        Map<String, Set<String>> memberships = derived && !resources.isEmpty()
+                ? users.groupIds(tenant, resources.stream().map(StoredResource::id).toList())
+                : Map.of();
+        Map<String, StoredResource> groupRecords = new LinkedHashMap<>();
+        if (derived) {
+            Set<String> allGroupIds = new HashSet<>();
+            memberships.values().forEach(allGroupIds::addAll);
+            if (!allGroupIds.isEmpty()) {
+                groups.getAll(tenant, new ArrayList<>(allGroupIds)).forEach(g -> groupRecords.put(g.id(), g));
+            }
+        }
+        List<JsonObject> out = new ArrayList<>(resources.size());
+        for (StoredResource r : resources) {
+            JsonObjectBuilder builder = ResourceRenderer.render(ResourceType.USER, r, baseUrl);
+            Collection<String> gids = memberships.getOrDefault(r.id(), Set.of());
+            if (!gids.isEmpty()) {
+                builder.add("groups", ResourceRenderer.groups(gids.stream().map(groupRecords::get)
+                        .filter(java.util.Objects::nonNull).toList(), baseUrl));
+            }
+            out.add(builder.build());
+        }
+        return out;
+    }
+
+    /** The provisioning state: suspended when inactive, else active once confirmed, else invited. */
+    static String state(JsonObject attributes) {
+        if (!isActive(attributes)) {
+            return "suspended";
+        }
+        return confirmedAt(attributes).isPresent() ? "active" : "invited";
+    }
+
+    static boolean isActive(JsonObject attributes) {
+        JsonValue active = attributes.get("active");
+        return active == null || active.getValueType() != JsonValue.ValueType.FALSE;
+    }
+
+    static Optional<String> confirmedAt(JsonObject attributes) {
+        JsonValue ext = attributes.get(BRIDGE);
+        if (ext instanceof JsonObject o && o.get("confirmedAt") instanceof JsonString s) {
+            return Optional.of(s.getString());
+        }
+        return Optional.empty();
+    }
+
+    /** The attributes with the bridge extension ({@code state}, {@code confirmedAt}) set by the server. */
+    static JsonObject withState(JsonObject attributes, Optional<String> confirmedAt) {
+        JsonObjectBuilder ext = Json.createObjectBuilder();
+        JsonObjectBuilder out = Json.createObjectBuilder(attributes);
+        confirmedAt.ifPresent(c -> ext.add("confirmedAt", c));
+        boolean active = isActive(attributes);
+        ext.add("state", !active ? "suspended" : confirmedAt.isPresent() ? "active" : "invited");
+        out.add(BRIDGE, ext);
+        JsonArrayBuilder schemas = Json.createArrayBuilder();
+        boolean listed = false;
+        if (attributes.get("schemas") instanceof jakarta.json.JsonArray array) {
+            for (JsonValue v : array) {
+                schemas.add(v);
+                listed |= v instanceof JsonString s && s.getString().equalsIgnoreCase(BRIDGE);
+            }
+        }
+        if (!listed) {
+            schemas.add(BRIDGE);
+        }
+        out.add("schemas", schemas);
+        return out.build();
+    }
+
+    private static JsonObject withoutPassword(JsonObject attributes) {
+        return attributes.containsKey("password") ? Json.createObjectBuilder(attributes).remove("password").build() : attributes;
+    }
+
+    static UserIndexValues indexValues(JsonObject attributes) {
+        String userName = attributes.getString("userName", "").toLowerCase(Locale.ROOT);
+        Optional<String> externalId = attributes.get("externalId") instanceof JsonString s ? Optional.of(s.getString()) : Optional.empty();
+        Set<String> emails = new HashSet<>();
+        if (attributes.get("emails") instanceof jakarta.json.JsonArray array) {
+            for (JsonValue v : array) {
+                if (v instanceof JsonObject email && email.get("value") instanceof JsonString value) {
+                    emails.add(value.getString().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return new UserIndexValues(userName, externalId, emails);
+    }
+
+    private static String now() {
+        return DateTimeFormatter.ISO_INSTANT.format(Instant.now());
+    }
+
+    private static ScimException notFound(String id) {
+        return ScimException.notFound("No user with id " + id + ".");
+    }
+
+    @FunctionalInterface
+    private interface Change {
+        JsonObject apply(StoredResource current);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.scimbridge.service;
+
+import jakarta.json.JsonObject;
+
+/** A rendered resource and its version, from which the resource layer writes the {@code ETag}. */
+public record Versioned(JsonObject resource, long version) {
+
+    /** The weak entity tag of RFC 7644 §3.14: {@code W/"<version>"}. */
+    public String etag() {
+        return "W/\"" + version + "\"";
+    }
+}

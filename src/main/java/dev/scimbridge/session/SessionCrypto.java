@@ -1,0 +1,250 @@
+package dev.scimbridge.session;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.UUID;
+
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.PBEKeySpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The scimsession cryptography, JDK providers only (docs/security.md has the same text for review):
+ *
+ * <pre>
+ * k        = PBKDF2-HMAC-SHA256(password = token (ASCII, prefix included), salt, iterations, 32 bytes)
+ * verifier = HMAC-SHA256(k, "scimbridge/scimsession/v1/verifier")     -- stored as verifier.hash
+ * encKey   = HMAC-SHA256(k, "scimbridge/scimsession/v1/encryption")   -- never stored
+ * encCredentials.data = AES-256-GCM(encKey, iv (12 random bytes), plaintext = dataKey || blindIndexKey,
+ *                                   aad = header, 128-bit tag)
+ * header   = "scimbridge/scimsession" followed by, for each field in this order, a 4-byte big-endian
+ *            length and the field's bytes: version (decimal), account.id, account.name, manager.id,
+ *            manager.email (UTF-8), verifier.kdf, verifier.iterations (decimal), verifier.salt,
+ *            verifier.hash (raw bytes), encCredentials.alg
+ * </pre>
+ *
+ * A token is first checked against {@code verifier.hash} in constant time (wrong token: no decryption
+ * attempt); then GCM authenticates the ciphertext, the IV and the whole header, so a change to any
+ * field is detected. Changing the salt or the cost changes {@code k}, so it reads as a wrong token.
+ */
+public final class SessionCrypto {
+    public static final String KDF = "PBKDF2-HMAC-SHA256";
+    public static final String ALG = "A256GCM";
+    /** The least PBKDF2 cost accepted (OWASP 2023 figure for PBKDF2-HMAC-SHA256). */
+    public static final int MIN_ITERATIONS = 600_000;
+    /** The greatest PBKDF2 cost accepted, so a crafted file cannot stall the bridge for minutes. */
+    public static final int MAX_ITERATIONS = 10_000_000;
+    /** The cost the setup command writes. */
+    public static final int DEFAULT_ITERATIONS = 600_000;
+    public static final int SALT_BYTES = 32;
+    public static final int IV_BYTES = 12;
+    static final String VERIFIER_LABEL = "scimbridge/scimsession/v1/verifier";
+    static final String ENCRYPTION_LABEL = "scimbridge/scimsession/v1/encryption";
+    static final String HEADER_MAGIC = "scimbridge/scimsession";
+
+    private SessionCrypto() {
+    }
+
+    /** What the setup command produces: the session to write, and the token to hand over once. */
+    public record Created(ScimSession session, String token) {
+        @Override
+        public String toString() {
+            return "Created[" + session + ", token=redacted]";
+        }
+    }
+
+    /** A new account: fresh ids, fresh account keys, a fresh token. */
+    public static Created createAccount(String accountName, String managerEmail, SecureRandom random) {
+        AccountKeys keys = AccountKeys.generate(random);
+        try {
+            ScimSession.Account account = new ScimSession.Account(randomUuid(random), accountName);
+            ScimSession.Manager manager = new ScimSession.Manager(randomUuid(random), managerEmail);
+            String token = BearerToken.generate(random);
+            return new Created(wrap(account, manager, keys, token, DEFAULT_ITERATIONS, random), token);
+        } finally {
+            keys.destroy();
+        }
+    }
+
+    /**
+     * Rotation: a new token and a new scimsession wrapping the <b>same</b> account keys and identities,
+     * so nothing stored needs re-encryption. Fails if {@code oldToken} does not open {@code old}.
+     */
+    public static Created rotate(ScimSession old, String oldToken, SecureRandom random) throws SessionUnlockException {
+        AccountKeys keys = unlock(old, oldToken);
+        try {
+            String token = BearerToken.generate(random);
+            return new Created(wrap(old.account(), old.manager(), keys, token, old.verifier().iterations()
+                    < DEFAULT_ITERATIONS ? DEFAULT_ITERATIONS : old.verifier().iterations(), random), token);
+        } finally {
+            keys.destroy();
+        }
+    }
+
+    /** Encrypts {@code keys} under {@code token} with a fresh salt and IV. */
+    public static ScimSession wrap(ScimSession.Account account, ScimSession.Manager manager, AccountKeys keys,
+                                   String token, int iterations, SecureRandom random) {
+        checkIterations(iterations);
+        byte[] salt = new byte[SALT_BYTES];
+        byte[] iv = new byte[IV_BYTES];
+        random.nextBytes(salt);
+        random.nextBytes(iv);
+        return wrap(account, manager, keys, token, iterations, salt, iv);
+    }
+
+    /** Deterministic form of {@link #wrap(ScimSession.Account, ScimSession.Manager, AccountKeys, String, int, SecureRandom)}, for known-answer tests. */
+    static ScimSession wrap(ScimSession.Account account, ScimSession.Manager manager, AccountKeys keys,
+                            String token, int iterations, byte[] salt, byte[] iv) {
+        byte[] k = deriveMaster(token, salt, iterations);
+        byte[] verifierHash = hmac(k, VERIFIER_LABEL);
+        byte[] encKey = hmac(k, ENCRYPTION_LABEL);
+        byte[] plaintext = keys.toPlaintext();
+        try {
+            ScimSession.Verifier verifier = new ScimSession.Verifier(KDF, iterations, salt, verifierHash);
+            byte[] aad = header(ScimSession.VERSION, account, manager, verifier, ALG);
+            byte[] data = gcm(Cipher.ENCRYPT_MODE, encKey, iv, aad, plaintext);
+            return new ScimSession(ScimSession.VERSION, account, manager, verifier,
+                    new ScimSession.EncryptedCredentials(ALG, iv, data));
+        } finally {
+            Arrays.fill(k, (byte) 0);
+            Arrays.fill(encKey, (byte) 0);
+            Arrays.fill(plaintext, (byte) 0);
+        }
+    }
+
+    /**
+     * Opens {@code session} with {@code token}: runs the KDF once (slow on purpose), checks the verifier
+     * in constant time, then decrypts and authenticates {@code encCredentials}.
+     */
+    public static AccountKeys unlock(ScimSession session, String token) throws SessionUnlockException {
+        if (!BearerToken.isWellFormed(token)) {
+            throw new SessionUnlockException(SessionUnlockException.Reason.WRONG_TOKEN, "not a bearer token");
+        }
+        ScimSession.Verifier v = session.verifier();
+        if (!KDF.equals(v.kdf()) || !ALG.equals(session.encCredentials().alg())) {
+            throw new SessionUnlockException(SessionUnlockException.Reason.TAMPERED, "unsupported algorithm");
+        }
+        checkIterations(v.iterations());
+        byte[] k = deriveMaster(token, v.salt(), v.iterations());
+        byte[] encKey = null;
+        byte[] plaintext = null;
+        try {
+            if (!MessageDigest.isEqual(hmac(k, VERIFIER_LABEL), v.hash())) {
+                throw new SessionUnlockException(SessionUnlockException.Reason.WRONG_TOKEN, "the token does not match the scimsession");
+            }
+            encKey = hmac(k, ENCRYPTION_LABEL);
+            byte[] aad = header(session.version(), session.account(), session.manager(), v, session.encCredentials().alg());
+            try {
+                plaintext = gcm(Cipher.DECRYPT_MODE, encKey, session.encCredentials().iv(), aad, session.encCredentials().data());
+                return AccountKeys.fromPlaintext(plaintext);
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                throw new SessionUnlockException(SessionUnlockException.Reason.TAMPERED,
+                        "the scimsession was altered: its encrypted credentials do not authenticate");
+            }
+        } finally {
+            Arrays.fill(k, (byte) 0);
+            if (encKey != null) {
+                Arrays.fill(encKey, (byte) 0);
+            }
+            if (plaintext != null) {
+                Arrays.fill(plaintext, (byte) 0);
+            }
+        }
+    }
+
+    static void checkIterations(int iterations) {
+        if (iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS) {
+            throw new IllegalArgumentException("KDF iterations must be between " + MIN_ITERATIONS + " and " + MAX_ITERATIONS);
+        }
+    }
+
+    /** {@code k = PBKDF2-HMAC-SHA256(token, salt, iterations, 32 bytes)}. */
+    static byte[] deriveMaster(String token, byte[] salt, int iterations) {
+        char[] password = token.toCharArray();
+        PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, 256);
+        try {
+            // SunJCE encodes the password chars as UTF-8; the token is ASCII, so these are its bytes.
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("PBKDF2WithHmacSHA256 unavailable", e);
+        } finally {
+            spec.clearPassword();
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    static byte[] hmac(byte[] key, String label) {
+        return hmac(key, label.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    static byte[] hmac(byte[] key, byte[] message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(message);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
+    /** The GCM associated data: every header field, length-prefixed so no two headers encode alike. */
+    static byte[] header(int version, ScimSession.Account account, ScimSession.Manager manager,
+                         ScimSession.Verifier verifier, String alg) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        out.writeBytes(HEADER_MAGIC.getBytes(StandardCharsets.US_ASCII));
+        field(out, Integer.toString(version).getBytes(StandardCharsets.US_ASCII));
+        field(out, utf8(account.id()));
+        field(out, utf8(account.name()));
+        field(out, utf8(manager.id()));
+        field(out, utf8(manager.email()));
+        field(out, utf8(verifier.kdf()));
+        field(out, Integer.toString(verifier.iterations()).getBytes(StandardCharsets.US_ASCII));
+        field(out, verifier.salt());
+        field(out, verifier.hash());
+        field(out, utf8(alg));
+        return out.toByteArray();
+    }
+
+    private static void field(ByteArrayOutputStream out, byte[] value) {
+        out.writeBytes(ByteBuffer.allocate(4).putInt(value.length).array());
+        out.writeBytes(value);
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** AES-256-GCM with a 128-bit tag; a failed tag check surfaces as {@link IllegalStateException}. */
+    static byte[] gcm(int mode, byte[] key, byte[] iv, byte[] aad, byte[] input) {
+        if (iv.length != IV_BYTES) {
+            throw new IllegalArgumentException("bad IV length");
+        }
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, iv));
+            cipher.updateAAD(aad);
+            return cipher.doFinal(input);
+        } catch (javax.crypto.AEADBadTagException e) {
+            throw new IllegalStateException("authentication failed");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static String randomUuid(SecureRandom random) {
+        byte[] b = new byte[16];
+        random.nextBytes(b);
+        b[6] = (byte) ((b[6] & 0x0f) | 0x40);
+        b[8] = (byte) ((b[8] & 0x3f) | 0x80);
+        ByteBuffer buf = ByteBuffer.wrap(b);
+        return new UUID(buf.getLong(), buf.getLong()).toString();
+    }
+}

@@ -1,0 +1,117 @@
+package dev.scimbridge.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each way {@code scim.session} can be bad, as the readiness check and the 503s see it. */
+class SessionLoaderTest {
+    static final String JSON = ScimSessionJson.write(ScimSessionJsonTest.SESSION);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void notConfigured() {
+        SessionLoad load = SessionLoader.load(Optional.empty());
+        assertEquals(SessionProblem.Kind.MISSING, load.problem().orElseThrow().kind());
+        assertTrue(load.problem().get().reason().contains("scim.session is not set"));
+        assertEquals(SessionProblem.Kind.MISSING, SessionLoader.load(Optional.of("  ")).problem().orElseThrow().kind());
+    }
+
+    @Test
+    void noSuchFile() {
+        Path missing = dir.resolve("nope");
+        SessionLoad load = SessionLoader.load(Optional.of(missing.toString()));
+        assertEquals(SessionProblem.Kind.MISSING, load.problem().orElseThrow().kind());
+        assertTrue(load.problem().get().reason().contains(missing.toString()));
+    }
+
+    @Test
+    void unreadable() {
+        // A directory cannot be read as a file, even by root (which ignores mode bits).
+        SessionLoad load = SessionLoader.load(Optional.of(dir.toString()));
+        assertEquals(SessionProblem.Kind.UNREADABLE, load.problem().orElseThrow().kind());
+    }
+
+    @Test
+    void malformedFile() throws Exception {
+        Path f = write("{\"version\":1,\"account\":\"SECRET-ISH\"}");
+        SessionLoad load = SessionLoader.load(Optional.of(f.toString()));
+        assertEquals(SessionProblem.Kind.MALFORMED, load.problem().orElseThrow().kind());
+        assertFalse(load.problem().get().reason().contains("SECRET-ISH"));
+        assertTrue(load.problem().get().reason().contains("account"));
+    }
+
+    @Test
+    void notJsonAtAll() throws Exception {
+        Path f = write("hello world");
+        assertEquals(SessionProblem.Kind.MALFORMED, SessionLoader.load(Optional.of(f.toString())).problem().orElseThrow().kind());
+    }
+
+    @Test
+    void wrongVersion() throws Exception {
+        Path f = write(JSON.replace("\"version\": 1", "\"version\": 7"));
+        SessionLoad load = SessionLoader.load(Optional.of(f.toString()));
+        assertEquals(SessionProblem.Kind.UNSUPPORTED_VERSION, load.problem().orElseThrow().kind());
+        assertTrue(load.problem().get().reason().contains("version 7"));
+    }
+
+    @Test
+    void goodFileWithOwnerOnlyPermissions() throws Exception {
+        Path f = write(JSON);
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
+        SessionLoad load = SessionLoader.load(Optional.of(f.toString()));
+        assertEquals(ScimSessionJsonTest.SESSION, load.session().orElseThrow());
+        assertTrue(load.warnings().isEmpty());
+    }
+
+    @Test
+    void looseFilePermissionsAreWarnedAbout() throws Exception {
+        Path f = write(JSON);
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
+        SessionLoad load = SessionLoader.load(Optional.of(f.toString()));
+        assertTrue(load.session().isPresent());
+        assertEquals(1, load.warnings().size());
+        assertTrue(load.warnings().get(0).contains("readable by others"));
+    }
+
+    @Test
+    void base64Content() {
+        String b64 = Base64.getEncoder().encodeToString(JSON.getBytes(StandardCharsets.UTF_8));
+        assertEquals(ScimSessionJsonTest.SESSION, SessionLoader.load(Optional.of(b64)).session().orElseThrow());
+        String url = Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.getBytes(StandardCharsets.UTF_8));
+        assertEquals(ScimSessionJsonTest.SESSION, SessionLoader.load(Optional.of(url)).session().orElseThrow());
+        String wrapped = Base64.getMimeEncoder().encodeToString(JSON.getBytes(StandardCharsets.UTF_8));
+        assertEquals(ScimSessionJsonTest.SESSION, SessionLoader.load(Optional.of(wrapped)).session().orElseThrow());
+    }
+
+    @Test
+    void base64ContentOfABadSessionIsNeverEchoed() {
+        String b64 = Base64.getEncoder().encodeToString(JSON.replace("\"version\": 1", "\"version\": 3").getBytes(StandardCharsets.UTF_8));
+        SessionLoad load = SessionLoader.load(Optional.of(b64));
+        assertEquals(SessionProblem.Kind.UNSUPPORTED_VERSION, load.problem().orElseThrow().kind());
+        assertFalse(load.problem().get().reason().contains(b64.substring(0, 20)));
+
+        String garbage = "QUJD".repeat(40) + "!";
+        SessionLoad bad = SessionLoader.load(Optional.of(garbage.substring(0, garbage.length() - 1)));
+        assertEquals(SessionProblem.Kind.MISSING, bad.problem().orElseThrow().kind());
+        assertFalse(bad.problem().get().reason().contains("QUJD"));
+    }
+
+    private Path write(String text) throws Exception {
+        Path f = dir.resolve("scimsession");
+        Files.writeString(f, text);
+        return f;
+    }
+}
