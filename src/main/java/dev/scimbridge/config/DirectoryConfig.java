@@ -41,6 +41,18 @@ public class DirectoryConfig {
     @ConfigProperty(name = "scim.confirmation.interval", defaultValue = "PT60S")
     String confirmationInterval;
 
+    @Inject
+    @ConfigProperty(name = "scim.public-base-url")
+    java.util.Optional<String> publicBaseUrl;
+
+    /**
+     * The SCIM root as clients reach it (e.g. {@code https://scim.example.com/scim/v2}), for
+     * {@code meta.location} behind a TLS proxy; absent: taken from each request.
+     */
+    public java.util.Optional<String> publicBaseUrl() {
+        return publicBaseUrl.map(String::trim).filter(s -> !s.isEmpty());
+    }
+
     /** Approximate cap ({@code XADD MAXLEN ~}) of the account's event stream. */
     public int eventsMaxLength() {
         return eventsMaxLength;

@@ -50,11 +50,11 @@ class HealthIT {
     }
 
     @Test
-    void unknownPathIsScimError() {
+    void unknownPathWithoutTokenIsAScimError() {
         HttpResponse<String> response = get("/no-such-endpoint");
-        assertEquals(404, response.statusCode());
+        assertEquals(401, response.statusCode(), "authentication comes before routing");
         JsonObject body = json(response.body());
         assertEquals("urn:ietf:params:scim:api:messages:2.0:Error", body.getJsonArray("schemas").getString(0));
-        assertEquals("404", body.getString("status"));
+        assertEquals("401", body.getString("status"));
     }
 }

@@ -53,7 +53,21 @@ public final class ItEnvironment {
     }
 
     public static HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(20)).GET().build());
+        return getUrl(baseUrl() + path);
+    }
+
+    /** GET on an absolute URL, for servers the tests start themselves. */
+    public static HttpResponse<String> getUrl(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET().build());
+    }
+
+    /** A loopback port that was free a moment ago (bind to 0, read, close), for servers the tests start. */
+    public static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static HttpResponse<String> send(HttpRequest request) {

@@ -27,7 +27,7 @@ import java.util.Objects;
  * scim:{a}:invited                    SET     ids of users waiting for confirmation
  * scim:{a}:seq                        STRING  creation sequence counter (INCR)
  * scim:{a}:events                     STREAM  provisioning events (no personal data)
- * scim:{a}:lease:confirmation         STRING  owner of the confirmation watcher lease (PX)
+ * scim:{a}:lease:&lt;name&gt;              STRING  owner of a background-work lease (PX), e.g. confirmation
  * </pre>
  *
  * Documented with the commands that write each key in docs/redis-keys.md.
@@ -125,7 +125,7 @@ public final class RedisKeys {
         return key("events");
     }
 
-    public String confirmationLease() {
-        return key("lease", "confirmation");
+    public String lease(String name) {
+        return key("lease", name);
     }
 }

@@ -1,0 +1,29 @@
+package dev.scimbridge.api;
+
+import dev.scimbridge.config.DirectoryConfig;
+import dev.scimbridge.service.BulkService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** {@code POST /scim/v2/Bulk} (RFC 7644 §3.7); 413 above {@code scim.bulk.max-payload-size} or max operations. */
+@Path("scim/v2/Bulk")
+@ApplicationScoped
+public class BulkResource {
+
+    @Inject
+    BulkService bulk;
+
+    @Inject
+    DirectoryConfig config;
+
+    @POST
+    public Response bulk(String body, @Context UriInfo uri) {
+        String base = ScimRequests.baseUrl(uri, config.publicBaseUrl());
+        return ScimRequests.ok(bulk.execute(ScimRequests.body(body, config.bulkMaxPayloadSize()), base)).build();
+    }
+}

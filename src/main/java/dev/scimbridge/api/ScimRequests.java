@@ -1,0 +1,150 @@
+package dev.scimbridge.api;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+
+import dev.scimbridge.scim.ScimException;
+import dev.scimbridge.scim.query.Projection;
+import dev.scimbridge.service.ListQuery;
+import dev.scimbridge.service.Versioned;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonStructure;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * HTTP helpers shared by the SCIM resources: reading a JSON body (size limit, syntax), the SCIM root
+ * URL for {@code meta.location}, query parameters of RFC 7644 §3.4.2, and SCIM responses with ETags.
+ */
+final class ScimRequests {
+    static final String SCIM_JSON = "application/scim+json";
+
+    private ScimRequests() {
+    }
+
+    /** Parses a request body that must be a JSON object no larger than {@code maxBytes}. */
+    static JsonObject body(String body, int maxBytes) {
+        if (body == null || body.isBlank()) {
+            throw ScimException.invalidSyntax("The request needs a JSON body.");
+        }
+        if (body.length() > maxBytes && body.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
+            throw ScimException.payloadTooLarge("The request body is larger than " + maxBytes + " bytes.");
+        }
+        JsonStructure parsed;
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            parsed = reader.read();
+        }
+        if (!(parsed instanceof JsonObject object)) {
+            throw ScimException.invalidSyntax("The request body must be a JSON object.");
+        }
+        return object;
+    }
+
+    /** The SCIM root, e.g. {@code http://host:3002/scim/v2}, or the configured public URL. */
+    static String baseUrl(UriInfo uri, java.util.Optional<String> publicBaseUrl) {
+        return publicBaseUrl.map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u)
+                .orElseGet(() -> {
+                    String base = uri.getBaseUri().toString();
+                    return (base.endsWith("/") ? base : base + "/") + "scim/v2";
+                });
+    }
+
+    static Projection projection(UriInfo uri) {
+        MultivaluedMap<String, String> q = uri.getQueryParameters();
+        return Projection.of(q.getFirst("attributes"), q.getFirst("excludedAttributes"));
+    }
+
+    /** A list query from the URL (GET) — parameter names match case-insensitively as IdPs vary. */
+    static ListQuery listQuery(UriInfo uri) {
+        MultivaluedMap<String, String> q = uri.getQueryParameters();
+        return new ListQuery(param(q, "filter"), param(q, "sortBy"), param(q, "sortOrder"),
+                integer(param(q, "startIndex"), "startIndex"), integer(param(q, "count"), "count"), projection(uri));
+    }
+
+    /** A list query from a {@code SearchRequest} body (POST .search, RFC 7644 §3.4.3). */
+    static ListQuery searchQuery(JsonObject body) {
+        String attributes = joined(body, "attributes");
+        String excluded = joined(body, "excludedAttributes");
+        return new ListQuery(text(body, "filter"), text(body, "sortBy"), text(body, "sortOrder"),
+                number(body, "startIndex"), number(body, "count"), Projection.of(attributes, excluded));
+    }
+
+    private static String param(MultivaluedMap<String, String> q, String name) {
+        for (var e : q.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
+                return e.getValue().get(0);
+            }
+        }
+        return null;
+    }
+
+    private static Integer integer(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw ScimException.invalidValue(name + " must be an integer.");
+        }
+    }
+
+    private static String text(JsonObject body, String name) {
+        var v = body.get(name);
+        if (v == null || v.getValueType() == jakarta.json.JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (v instanceof jakarta.json.JsonString s) {
+            return s.getString();
+        }
+        throw ScimException.invalidValue(name + " must be a string.");
+    }
+
+    private static Integer number(JsonObject body, String name) {
+        var v = body.get(name);
+        if (v == null || v.getValueType() == jakarta.json.JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (v instanceof jakarta.json.JsonNumber n && n.isIntegral()) {
+            return n.intValue();
+        }
+        throw ScimException.invalidValue(name + " must be an integer.");
+    }
+
+    private static String joined(JsonObject body, String name) {
+        var v = body.get(name);
+        if (v == null || v.getValueType() == jakarta.json.JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (v instanceof jakarta.json.JsonString s) {
+            return s.getString();
+        }
+        if (v instanceof jakarta.json.JsonArray array) {
+            StringBuilder out = new StringBuilder();
+            for (var item : array) {
+                if (!(item instanceof jakarta.json.JsonString s)) {
+                    throw ScimException.invalidValue(name + " must list attribute names.");
+                }
+                out.append(out.length() == 0 ? "" : ",").append(s.getString());
+            }
+            return out.toString();
+        }
+        throw ScimException.invalidValue(name + " must list attribute names.");
+    }
+
+    static Response.ResponseBuilder ok(JsonObject body) {
+        return Response.ok(body.toString(), SCIM_JSON);
+    }
+
+    /** A resource response with its ETag, projected as the query asks. */
+    static Response.ResponseBuilder resource(int status, Versioned v, Projection projection,
+                                             dev.scimbridge.scim.schema.ResourceType type) {
+        return Response.status(status).type(SCIM_JSON)
+                .entity(projection.apply(type, v.resource()).toString())
+                .tag(EntityTag.valueOf(v.etag()));
+    }
+}

@@ -1,0 +1,63 @@
+package dev.scimbridge.api;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.scimbridge.config.DirectoryConfig;
+import dev.scimbridge.scim.ListResponses;
+import dev.scimbridge.service.GroupService;
+import dev.scimbridge.service.ListQuery;
+import dev.scimbridge.service.UserService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * {@code POST /scim/v2/.search} (RFC 7644 §3.4.3) across Users and Groups: the filter applies to both,
+ * Users come first, then Groups, and {@code startIndex}/{@code count} page through that sequence.
+ */
+@Path("scim/v2/.search")
+@ApplicationScoped
+public class SearchResource {
+
+    @Inject
+    UserService users;
+
+    @Inject
+    GroupService groups;
+
+    @Inject
+    DirectoryConfig config;
+
+    @POST
+    public Response search(String body, @Context UriInfo uri) {
+        String base = ScimRequests.baseUrl(uri, config.publicBaseUrl());
+        ListQuery query = ScimRequests.searchQuery(ScimRequests.body(body, config.requestMaxPayloadSize()));
+        int start = query.startIndex() == null || query.startIndex() < 1 ? 1 : query.startIndex();
+        int count = query.count() == null ? config.filterMaxResults() : Math.max(0, Math.min(query.count(), config.filterMaxResults()));
+        ListQuery all = new ListQuery(query.filter(), query.sortBy(), query.sortOrder(), 1, config.filterMaxResults(), query.projection());
+        JsonObject u = users.list(all, base);
+        JsonObject g = groups.list(all, base);
+        List<JsonObject> combined = new ArrayList<>();
+        resources(u, combined);
+        resources(g, combined);
+        long total = u.getJsonNumber("totalResults").longValue() + g.getJsonNumber("totalResults").longValue();
+        int from = Math.min(combined.size(), start - 1);
+        int to = Math.min(combined.size(), from + count);
+        List<JsonObject> page = combined.subList(from, to);
+        return ScimRequests.ok(ListResponses.listResponse(page, total, start, page.size())).build();
+    }
+
+    private static void resources(JsonObject list, List<JsonObject> into) {
+        JsonValue resources = list.get("Resources");
+        if (resources instanceof jakarta.json.JsonArray array) {
+            array.forEach(v -> into.add(v.asJsonObject()));
+        }
+    }
+}

@@ -1,0 +1,284 @@
+package dev.scimbridge.it;
+
+import static dev.scimbridge.testsupport.ItEnvironment.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.scimbridge.testsupport.ItEnvironment;
+import dev.scimbridge.testsupport.ScimClient;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+import redis.clients.jedis.resps.StreamEntry;
+
+/**
+ * Users and Groups end to end over HTTP against Liberty and Redis, checking what Redis holds
+ * afterwards: records encrypted, indexes blind, memberships in both directions, one event per write.
+ */
+class DirectoryIT {
+    private static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
+    private static final String GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
+    private static ScimClient scim;
+    private static RedisClient redis;
+
+    @BeforeAll
+    static void connect() {
+        scim = ScimClient.forItServer();
+        redis = RedisClient.create(java.net.URI.create(ItEnvironment.redisUrl()));
+    }
+
+    @AfterAll
+    static void close() {
+        redis.close();
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String createUser(String userName) {
+        HttpResponse<String> created = scim.post("/Users", "{\"schemas\":[\"" + USER + "\"],\"userName\":\"" + userName
+                + "\",\"name\":{\"givenName\":\"Secret\",\"familyName\":\"Person\"},"
+                + "\"emails\":[{\"type\":\"work\",\"value\":\"" + userName + "@example.com\",\"primary\":true}],"
+                + "\"password\":\"Pa55word!\",\"externalId\":\"ext-" + userName + "\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        return json(created.body()).getString("id");
+    }
+
+    @Test
+    void createReturnsTheResourceWithLocationAndEtagAndStoresItEncrypted() {
+        String userName = unique("Alice.Example");
+        HttpResponse<String> created = scim.post("/Users", "{\"schemas\":[\"" + USER + "\"],\"userName\":\"" + userName
+                + "\",\"emails\":[{\"type\":\"work\",\"value\":\"" + userName + "@example.com\"}],\"password\":\"Pa55word!\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        assertTrue(created.headers().firstValue("Content-Type").orElse("").startsWith("application/scim+json"));
+        JsonObject body = json(created.body());
+        String id = body.getString("id");
+        assertEquals(userName, body.getString("userName"));
+        assertFalse(body.containsKey("password"), "password is never returned");
+        assertEquals("User", body.getJsonObject("meta").getString("resourceType"));
+        assertTrue(created.headers().firstValue("Location").orElseThrow().endsWith("/scim/v2/Users/" + id));
+        assertEquals(body.getJsonObject("meta").getString("version"), created.headers().firstValue("ETag").orElseThrow());
+        assertEquals("invited", body.getJsonObject("urn:scimbridge:params:scim:schemas:extension:bridge:2.0:User").getString("state"));
+
+        // Redis holds the user, but no name, email or password in clear.
+        List<String> keys = keysContaining(id);
+        assertTrue(keys.stream().anyMatch(k -> k.endsWith(":user:" + id)), keys.toString());
+        String dump = dumpAccount();
+        assertFalse(dump.contains(userName), "userName in clear in Redis");
+        assertFalse(dump.toLowerCase().contains(userName.toLowerCase()), "userName in clear in Redis");
+        assertFalse(dump.contains("Pa55word!"), "password in Redis");
+    }
+
+    @Test
+    void unknownIdsAndPathsAreScimErrors() {
+        HttpResponse<String> user = scim.get("/Users/" + UUID.randomUUID());
+        assertEquals(404, user.statusCode());
+        assertEquals("404", json(user.body()).getString("status"));
+        HttpResponse<String> path = scim.get("/NoSuchResource");
+        assertEquals(404, path.statusCode());
+        assertEquals("urn:ietf:params:scim:api:messages:2.0:Error", json(path.body()).getJsonArray("schemas").getString(0));
+        HttpResponse<String> me = scim.get("/Me");
+        assertEquals(501, me.statusCode());
+    }
+
+    @Test
+    void userNameIsUniqueCaseInsensitively() {
+        String userName = unique("Bob");
+        createUser(userName);
+        HttpResponse<String> dup = scim.post("/Users", "{\"schemas\":[\"" + USER + "\"],\"userName\":\"" + userName.toUpperCase() + "\"}");
+        assertEquals(409, dup.statusCode());
+        assertEquals("uniqueness", json(dup.body()).getString("scimType"));
+    }
+
+    @Test
+    void filterByIndexedAttributesFindsExactlyTheUser() {
+        String userName = unique("carol");
+        String id = createUser(userName);
+        for (String filter : List.of("userName eq \"" + userName.toUpperCase() + "\"", "externalId eq \"ext-" + userName + "\"",
+                "emails[type eq \"work\"].value eq \"" + userName + "@example.com\"", "id eq \"" + id + "\"")) {
+            HttpResponse<String> found = scim.get("/Users?filter=" + java.net.URLEncoder.encode(filter, java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(200, found.statusCode(), filter + ": " + found.body());
+            JsonObject list = json(found.body());
+            assertEquals(1, list.getInt("totalResults"), filter);
+            assertEquals(id, list.getJsonArray("Resources").getJsonObject(0).getString("id"), filter);
+        }
+    }
+
+    @Test
+    void patchSuspendsKeepsMembershipsAndBumpsTheVersion() {
+        String userId = createUser(unique("dave"));
+        String groupId = createGroup(unique("Engineering"), List.of(userId));
+        HttpResponse<String> before = scim.get("/Users/" + userId);
+        HttpResponse<String> patched = scim.patch("/Users/" + userId,
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}]}");
+        assertEquals(200, patched.statusCode(), patched.body());
+        JsonObject user = json(patched.body());
+        assertEquals(false, user.getBoolean("active"));
+        assertNotEquals(before.headers().firstValue("ETag"), patched.headers().firstValue("ETag"));
+        assertEquals(groupId, user.getJsonArray("groups").getJsonObject(0).getString("value"));
+        assertTrue(redis.sismember(accountKey("group:" + groupId + ":members"), userId));
+        assertEquals("user.suspended", lastEvent(userId).get("type"));
+    }
+
+    @Test
+    void groupMembershipDeltasAndCascadingDelete() {
+        String a = createUser(unique("erin"));
+        String b = createUser(unique("frank"));
+        String groupId = createGroup(unique("Ops"), List.of(a));
+        HttpResponse<String> add = scim.patch("/Groups/" + groupId,
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"Add\",\"path\":\"members\",\"value\":[{\"$ref\":null,\"value\":\"" + b + "\"}]}]}");
+        assertEquals(204, add.statusCode(), add.body());
+        assertEquals(2, redis.scard(accountKey("group:" + groupId + ":members")));
+        assertTrue(redis.sismember(accountKey("user:" + b + ":groups"), groupId));
+
+        HttpResponse<String> noMembers = scim.get("/Groups/" + groupId + "?excludedAttributes=members");
+        assertFalse(json(noMembers.body()).containsKey("members"));
+
+        HttpResponse<String> remove = scim.patch("/Groups/" + groupId,
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"Remove\",\"path\":\"members\",\"value\":[{\"value\":\"" + a + "\"}]}]}");
+        assertEquals(204, remove.statusCode(), remove.body());
+        assertEquals(java.util.Set.of(b), redis.smembers(accountKey("group:" + groupId + ":members")));
+
+        HttpResponse<String> unknown = scim.patch("/Groups/" + groupId,
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"no-such-user\"}]}]}");
+        assertEquals(400, unknown.statusCode());
+        assertEquals("invalidValue", json(unknown.body()).getString("scimType"));
+        assertTrue(json(unknown.body()).getString("detail").contains("no-such-user"));
+
+        assertEquals(204, scim.delete("/Users/" + b).statusCode());
+        assertEquals(0, redis.scard(accountKey("group:" + groupId + ":members")));
+        assertFalse(redis.exists(accountKey("user:" + b)));
+        assertEquals(404, scim.get("/Users/" + b).statusCode());
+
+        assertEquals(204, scim.delete("/Groups/" + groupId).statusCode());
+        assertFalse(redis.exists(accountKey("group:" + groupId)));
+        assertFalse(redis.sismember(accountKey("user:" + a + ":groups"), groupId));
+    }
+
+    @Test
+    void bulkResolvesBulkIdsAndReportsEachOperation() {
+        String userName = unique("bulk");
+        String groupName = unique("BulkGroup");
+        String body = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"],\"failOnErrors\":5,\"Operations\":["
+                + "{\"method\":\"POST\",\"path\":\"/Users\",\"bulkId\":\"u1\",\"data\":{\"schemas\":[\"" + USER + "\"],\"userName\":\"" + userName + "\"}},"
+                + "{\"method\":\"POST\",\"path\":\"/Groups\",\"bulkId\":\"g1\",\"data\":{\"schemas\":[\"" + GROUP + "\"],\"displayName\":\"" + groupName
+                + "\",\"members\":[{\"value\":\"bulkId:u1\"}]}},"
+                + "{\"method\":\"POST\",\"path\":\"/Users\",\"bulkId\":\"u2\",\"data\":{\"schemas\":[\"" + USER + "\"],\"userName\":\"" + userName + "\"}}]}";
+        HttpResponse<String> response = scim.post("/Bulk", body);
+        assertEquals(200, response.statusCode(), response.body());
+        var ops = json(response.body()).getJsonArray("Operations");
+        assertEquals("201", ops.getJsonObject(0).getString("status"));
+        assertEquals("201", ops.getJsonObject(1).getString("status"));
+        assertEquals("409", ops.getJsonObject(2).getString("status"));
+        assertEquals("uniqueness", ops.getJsonObject(2).getJsonObject("response").getString("scimType"));
+        String userLocation = ops.getJsonObject(0).getString("location");
+        String userId = userLocation.substring(userLocation.lastIndexOf('/') + 1);
+        String groupLocation = ops.getJsonObject(1).getString("location");
+        String groupId = groupLocation.substring(groupLocation.lastIndexOf('/') + 1);
+        assertEquals(java.util.Set.of(userId), redis.smembers(accountKey("group:" + groupId + ":members")));
+    }
+
+    @Test
+    void oversizedBodiesAre413AndMalformedJsonIs400() {
+        String big = "{\"schemas\":[\"" + USER + "\"],\"userName\":\"" + "x".repeat(1_100_000) + "\"}";
+        HttpResponse<String> tooLarge = scim.post("/Users", big);
+        assertEquals(413, tooLarge.statusCode());
+        assertEquals("413", json(tooLarge.body()).getString("status"));
+        HttpResponse<String> malformed = scim.post("/Users", "{\"userName\": ");
+        assertEquals(400, malformed.statusCode(), malformed.body());
+        assertEquals("invalidSyntax", json(malformed.body()).getString("scimType"));
+    }
+
+    @Test
+    void listPagesInAStableOrderWithIntegerCounts() {
+        for (int i = 0; i < 3; i++) {
+            createUser(unique("page"));
+        }
+        JsonObject first = json(scim.get("/Users?startIndex=1&count=2").body());
+        JsonObject second = json(scim.get("/Users?startIndex=3&count=2").body());
+        assertEquals(2, first.getInt("itemsPerPage"));
+        assertEquals(1, first.getInt("startIndex"));
+        assertEquals(first.getInt("totalResults"), second.getInt("totalResults"));
+        List<String> ids = new ArrayList<>();
+        first.getJsonArray("Resources").forEach(r -> ids.add(r.asJsonObject().getString("id")));
+        second.getJsonArray("Resources").forEach(r -> assertFalse(ids.contains(r.asJsonObject().getString("id"))));
+    }
+
+    private static String createGroup(String displayName, List<String> members) {
+        StringBuilder m = new StringBuilder();
+        for (String id : members) {
+            m.append(m.length() == 0 ? "" : ",").append("{\"value\":\"").append(id).append("\"}");
+        }
+        HttpResponse<String> created = scim.post("/Groups", "{\"schemas\":[\"" + GROUP + "\"],\"displayName\":\"" + displayName
+                + "\",\"members\":[" + m + "]}");
+        assertEquals(201, created.statusCode(), created.body());
+        return json(created.body()).getString("id");
+    }
+
+    private static String accountPrefix() {
+        ScanResult<String> r = redis.scan("0", new ScanParams().match("scim:{*}:account").count(1000));
+        List<String> accounts = new ArrayList<>(r.getResult());
+        String cursor = r.getCursor();
+        while (accounts.isEmpty() && !cursor.equals("0")) {
+            r = redis.scan(cursor, new ScanParams().match("scim:{*}:account").count(1000));
+            accounts.addAll(r.getResult());
+            cursor = r.getCursor();
+        }
+        assertEquals(1, accounts.size(), "one bootstrapped account: " + accounts);
+        return accounts.get(0).substring(0, accounts.get(0).length() - "account".length());
+    }
+
+    private static String accountKey(String suffix) {
+        return accountPrefix() + suffix;
+    }
+
+    private static List<String> keysContaining(String text) {
+        List<String> out = new ArrayList<>();
+        String cursor = "0";
+        do {
+            ScanResult<String> r = redis.scan(cursor, new ScanParams().match(accountPrefix() + "*").count(1000));
+            r.getResult().stream().filter(k -> k.contains(text)).forEach(out::add);
+            cursor = r.getCursor();
+        } while (!cursor.equals("0"));
+        return out;
+    }
+
+    /** Every value and field of the account's hashes and strings, as text. */
+    private static String dumpAccount() {
+        StringBuilder dump = new StringBuilder();
+        String cursor = "0";
+        do {
+            ScanResult<String> r = redis.scan(cursor, new ScanParams().match(accountPrefix() + "*").count(1000));
+            for (String key : r.getResult()) {
+                dump.append(key).append('\n');
+                switch (redis.type(key)) {
+                    case "hash" -> redis.hgetAll(key).forEach((f, v) -> dump.append(f).append('=').append(v).append('\n'));
+                    case "string" -> dump.append(redis.get(key)).append('\n');
+                    case "set" -> redis.smembers(key).forEach(v -> dump.append(v).append('\n'));
+                    default -> { }
+                }
+            }
+            cursor = r.getCursor();
+        } while (!cursor.equals("0"));
+        return dump.toString();
+    }
+
+    private static Map<String, String> lastEvent(String id) {
+        List<StreamEntry> entries = redis.xrevrange(accountKey("events"), (StreamEntryID) null, (StreamEntryID) null, 50);
+        return entries.stream().map(StreamEntry::getFields).filter(f -> id.equals(f.get("id"))).findFirst().orElseThrow();
+    }
+}

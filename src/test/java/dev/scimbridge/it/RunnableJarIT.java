@@ -1,0 +1,143 @@
+package dev.scimbridge.it;
+
+import static dev.scimbridge.testsupport.ItEnvironment.freePort;
+import static dev.scimbridge.testsupport.ItEnvironment.getUrl;
+import static dev.scimbridge.testsupport.ItEnvironment.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.scimbridge.testsupport.ItEnvironment;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The runnable jar ({@code target/scim-bridge-runnable.jar}, profile {@code runnable}) started the way
+ * docs/install/runnable-jar.md says: {@code java -jar} with {@code HTTP_PORT}, {@code SCIM_REDIS_URL}
+ * and {@code WLP_JAR_EXTRACT_ROOT}. It must become ready against the integration tests' Redis, stop on
+ * SIGTERM, and start a second time from the same extraction root (with {@code WLP_JAR_EXTRACT_DIR}
+ * instead, a second start fails).
+ */
+class RunnableJarIT {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+    @Test
+    void startsReadyAgainstTheConfiguredRedisAndStartsAgainAfterAStop() throws Exception {
+        Path jar = Path.of(ItEnvironment.required("scim.it.runnableJar"));
+        assertTrue(Files.isRegularFile(jar), jar + " is missing: the runnable profile packages it (mvn verify activates it)");
+        Path work = jar.resolveSibling("runnable-it");
+        Path extractRoot = work.resolve("extract");
+        deleteRecursively(work); // every start extracts to a new directory under the root
+        Files.createDirectories(extractRoot);
+        System.out.printf("RunnableJarIT: %s is %.1f MB%n", jar.getFileName(), Files.size(jar) / 1e6);
+
+        for (int run = 1; run <= 2; run++) {
+            startCheckStop(jar, extractRoot, work.resolve("run-" + run + ".log"), run);
+        }
+    }
+
+    private static void startCheckStop(Path jar, Path extractRoot, Path log, int run) throws Exception {
+        int port = freePort();
+        String redisUrl = ItEnvironment.redisUrl();
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(name -> name.startsWith("SCIM_") || name.startsWith("WLP_"));
+        env.put("HTTP_PORT", Integer.toString(port));
+        env.put("HTTP_HOST", "127.0.0.1");
+        env.put("SCIM_REDIS_URL", redisUrl);
+        env.put("WLP_JAR_EXTRACT_ROOT", extractRoot.toString());
+        String session = System.getProperty("scim.it.sessionFile"); // once the build generates one
+        if (session != null && !session.isBlank()) {
+            env.put("SCIM_SESSION", session);
+        }
+
+        Instant started = Instant.now();
+        Process process = builder.start();
+        try {
+            HttpResponse<String> ready = awaitReady(process, "http://127.0.0.1:" + port + "/health/ready", log);
+            System.out.printf("RunnableJarIT: start %d ready after %d ms%n", run, Duration.between(started, Instant.now()).toMillis());
+            JsonObject body = json(ready.body());
+            assertEquals("UP", body.getString("status"), body.toString());
+            assertTrue(body.getJsonArray("checks").stream().map(JsonObject.class::cast)
+                    .anyMatch(c -> c.getString("name").equals("redis") && c.getString("status").equals("UP")), body.toString());
+
+            // UP could also come from the embedded development Redis: prove it is the configured one.
+            String output = Files.readString(log);
+            URI redis = URI.create(redisUrl);
+            assertTrue(output.contains("Redis: redis://" + redis.getHost() + ":" + redis.getPort()),
+                    "the bridge did not log the configured Redis endpoint:\n" + tail(log));
+            assertFalse(output.contains("EMBEDDED Redis"), "the bridge started the embedded Redis:\n" + tail(log));
+        } finally {
+            stop(process);
+        }
+    }
+
+    /** Polls until 200, failing early (with the log) if the process exits. */
+    private static HttpResponse<String> awaitReady(Process process, String url, Path log) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        HttpResponse<String> last = null;
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                fail("java -jar exited with " + process.exitValue() + " before it was ready:\n" + tail(log));
+            }
+            try {
+                last = getUrl(url);
+                if (last.statusCode() == 200) {
+                    return last;
+                }
+            } catch (RuntimeException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        fail("not ready within " + READY_TIMEOUT + (last == null ? "" : "; last " + last.statusCode() + " " + last.body())
+                + "\n" + tail(log));
+        return null;
+    }
+
+    /**
+     * SIGTERM to {@code java -jar}, which is only a launcher: it extracted the jar and runs the server in a
+     * child JVM (with the server's jvm.options), and stops that child when it is itself stopped.
+     */
+    private static void stop(Process process) throws InterruptedException {
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroy();
+        boolean stopped = process.waitFor(60, TimeUnit.SECONDS);
+        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        if (!stopped) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            fail("java -jar did not stop within 60 s of SIGTERM");
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+}
