@@ -173,20 +173,22 @@ class OktaProvisioningIT extends ScimTestBase {
         assertFalse(assertList(found).get(0).getBoolean("active"), found::toString);
     }
 
-    @Test
-    void groupPushCreateMembershipRenameAndReplaceMembers() {
-        OktaUser first = createOktaUser("push1");
-        OktaUser second = createOktaUser("push2");
-        OktaUser third = createOktaUser("push3");
-        String displayName = "Okta Push " + Fixtures.unique();
-
+    /** Okta's group push: look the name up, create with {@code members: []}; the new group's id. */
+    private String pushGroup(String displayName) {
         assertEmptyList(scim.get("/Groups?filter=" + oktaQuery("displayName eq \"" + displayName + "\"")
                 + "&startIndex=1&count=100"));
         JsonObject group = create("/Groups", "Group", Fixtures.load("okta/create-group.json", "displayName", displayName));
-        String groupId = group.getString("id");
-        String path = "/Groups/" + groupId;
         assertEquals(displayName, group.getString("displayName"));
         assertEquals(List.of(), values(group, "members"), group::toString);
+        return group.getString("id");
+    }
+
+    @Test
+    void groupPushRemovesByFilterAndAddsWithDisplayInOneRequest() {
+        OktaUser first = createOktaUser("push1");
+        OktaUser second = createOktaUser("push2");
+        String groupId = pushGroup("Okta Push " + Fixtures.unique());
+        String path = "/Groups/" + groupId;
 
         patchSucceeds(path, Fixtures.load("okta/patch-group-add-member.json", "userId", first.id(), "display", first.userName()));
         assertEquals(List.of(first.id()), values(read(path), "members"));
@@ -198,6 +200,15 @@ class OktaProvisioningIT extends ScimTestBase {
         assertEquals(List.of(second.id()), values(swapped, "members"), swapped::toString);
         assertTrue(values(read("/Users/" + second.id()), "groups").contains(groupId), "User.groups shows the group");
         assertFalse(values(read("/Users/" + first.id()), "groups").contains(groupId), "User.groups follows removal");
+    }
+
+    @Test
+    void groupRenameByNoPathReplaceRepeatingTheId() {
+        OktaUser member = createOktaUser("rename");
+        String displayName = "Okta Push " + Fixtures.unique();
+        String groupId = pushGroup(displayName);
+        String path = "/Groups/" + groupId;
+        patchSucceeds(path, Fixtures.load("okta/patch-group-add-member.json", "userId", member.id(), "display", member.userName()));
 
         // Rename: a no-path replace that repeats the (unchanged) id.
         String renamed = "Okta Push renamed " + Fixtures.unique();
@@ -205,11 +216,20 @@ class OktaProvisioningIT extends ScimTestBase {
         JsonObject afterRename = read(path);
         assertEquals(groupId, afterRename.getString("id"));
         assertEquals(renamed, afterRename.getString("displayName"), afterRename::toString);
-        assertEquals(List.of(second.id()), values(afterRename, "members"), () -> "rename keeps members: " + afterRename);
+        assertEquals(List.of(member.id()), values(afterRename, "members"), () -> "rename keeps members: " + afterRename);
         assertExactlyOne(groupId, scim.get("/Groups?filter=" + oktaQuery("displayName eq \"" + renamed + "\"")));
         assertEmptyList(scim.get("/Groups?filter=" + oktaQuery("displayName eq \"" + displayName + "\"")));
+    }
 
-        // Full replace of members.
+    @Test
+    void groupMembersReplacedInFull() {
+        OktaUser first = createOktaUser("replace1");
+        OktaUser second = createOktaUser("replace2");
+        OktaUser third = createOktaUser("replace3");
+        String groupId = pushGroup("Okta Push " + Fixtures.unique());
+        String path = "/Groups/" + groupId;
+        patchSucceeds(path, Fixtures.load("okta/patch-group-add-member.json", "userId", second.id(), "display", second.userName()));
+
         patchSucceeds(path, Fixtures.load("okta/patch-group-replace-members.json",
                 "firstId", first.id(), "firstDisplay", first.userName(),
                 "secondId", third.id(), "secondDisplay", third.userName()));
@@ -217,5 +237,6 @@ class OktaProvisioningIT extends ScimTestBase {
         assertEquals(List.of(first.id(), third.id()).stream().sorted().toList(),
                 values(replaced, "members").stream().sorted().toList(), replaced::toString);
         assertFalse(values(read("/Users/" + second.id()), "groups").contains(groupId), "replaced-out member left");
+        assertTrue(values(read("/Users/" + third.id()), "groups").contains(groupId), "replaced-in member joined");
     }
 }
