@@ -229,17 +229,15 @@ class DirectoryIT {
         return json(created.body()).getString("id");
     }
 
+    /** The IT server's account: the id in the (clear) header of the scimsession the build generated. */
     private static String accountPrefix() {
-        ScanResult<String> r = redis.scan("0", new ScanParams().match("scim:{*}:account").count(1000));
-        List<String> accounts = new ArrayList<>(r.getResult());
-        String cursor = r.getCursor();
-        while (accounts.isEmpty() && !cursor.equals("0")) {
-            r = redis.scan(cursor, new ScanParams().match("scim:{*}:account").count(1000));
-            accounts.addAll(r.getResult());
-            cursor = r.getCursor();
+        try {
+            String session = java.nio.file.Files.readString(java.nio.file.Path.of(ItEnvironment.required("scim.it.sessionFile")));
+            String accountId = json(session).getJsonObject("account").getString("id");
+            return "scim:{" + accountId + "}:";
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        assertEquals(1, accounts.size(), "one bootstrapped account: " + accounts);
-        return accounts.get(0).substring(0, accounts.get(0).length() - "account".length());
     }
 
     private static String accountKey(String suffix) {

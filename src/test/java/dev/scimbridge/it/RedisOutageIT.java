@@ -13,6 +13,7 @@ import java.time.Duration;
 
 import dev.scimbridge.store.redis.EmbeddedRedis;
 import dev.scimbridge.testsupport.ItEnvironment;
+import dev.scimbridge.testsupport.ScimClient;
 import dev.scimbridge.testsupport.TestRedisControl;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,13 @@ class RedisOutageIT {
         assertEquals("DOWN", redisCheck.getString("status"));
         assertTrue(redisCheck.getJsonObject("data").getString("reason").startsWith("Redis unreachable"), redisCheck.toString());
         assertEquals(200, ItEnvironment.get("/health/live").statusCode(), "liveness must not follow Redis");
+
+        // SCIM requests fail fast with 503, Retry-After and a SCIM error, never a 500.
+        HttpResponse<String> create = ScimClient.forItServer().post("/Users",
+                "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"outage-" + System.nanoTime() + "\"}");
+        assertEquals(503, create.statusCode(), create.body());
+        assertTrue(create.headers().firstValue("Retry-After").isPresent());
+        assertEquals("urn:ietf:params:scim:api:messages:2.0:Error", json(create.body()).getJsonArray("schemas").getString(0));
 
         // Bring Redis back on the same port; it stays up for the remaining ITs of this JVM.
         EmbeddedRedis.start(port, Path.of(ItEnvironment.required("scim.it.redisDir")));
