@@ -1,0 +1,125 @@
+package dev.scimbridge.conformance;
+
+import static dev.scimbridge.conformance.ScimAssertions.assertEtagMatchesVersion;
+import static dev.scimbridge.conformance.ScimAssertions.assertList;
+import static dev.scimbridge.conformance.ScimAssertions.assertScimError;
+import static dev.scimbridge.conformance.ScimAssertions.assertScimJson;
+import static dev.scimbridge.conformance.ScimAssertions.assertStatus;
+import static dev.scimbridge.conformance.ScimAssertions.values;
+import static dev.scimbridge.conformance.ScimClient.oktaQuery;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * RFC 7644 error and precondition behaviour every IdP depends on: §3.12 error responses, §3.14 ETags
+ * ({@code If-Match} → 412, {@code If-None-Match} → 304), §3.11 {@code /Me}, and bearer authentication (§2).
+ */
+class ProtocolErrorsIT extends ScimTestBase {
+
+    @Test
+    void malformedJsonIsInvalidSyntax() {
+        ScimResponse response = scim.post("/Users", "{\"schemas\": [\"urn:ietf:params:scim:schemas:core:2.0:User\"], \"userName\": ");
+        assertScimError(400, "invalidSyntax", response);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"userName eq", "userName xx \"a\"", "(userName eq \"a\"", "userName eq \"a\" and"})
+    void badFilterIsInvalidFilter(String filter) {
+        assertScimError(400, "invalidFilter", scim.get("/Users?filter=" + oktaQuery(filter)));
+    }
+
+    @Test
+    void unknownIdIsNotFound() {
+        String unknown = UUID.randomUUID().toString();
+        assertScimError(404, null, scim.get("/Users/" + unknown));
+        assertScimError(404, null, scim.get("/Groups/" + unknown));
+        assertScimError(404, null, scim.delete("/Users/" + unknown));
+        assertScimError(404, null, scim.patch("/Groups/" + unknown, Fixtures.load("okta/patch-group-rename.json",
+                "id", unknown, "displayName", "never")));
+    }
+
+    @Test
+    void putWithStaleIfMatchIsPreconditionFailedAndChangesNothing() {
+        String id = createPlainUser("etag." + Fixtures.unique() + "@example.com");
+        String path = "/Users/" + id;
+        ScimResponse first = scim.get(path);
+        String staleEtag = assertEtagMatchesVersion(first, assertScimJson(200, first));
+
+        patchSucceeds(path, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Changed\"}]}");
+        JsonObject current = read(path);
+        String currentEtag = current.getJsonObject("meta").getString("version");
+        assertTrue(!currentEtag.equals(staleEtag), "PATCH moved the version");
+
+        String replacement = Json.createObjectBuilder()
+                .add("schemas", Json.createArrayBuilder().add(ScimAssertions.USER_SCHEMA))
+                .add("userName", current.getString("userName"))
+                .add("displayName", "Overwritten")
+                .build().toString();
+        assertScimError(412, null, scim.put(path, replacement, "If-Match", staleEtag));
+        assertEquals("Changed", read(path).getString("displayName"), "a failed precondition writes nothing");
+
+        ScimResponse ok = scim.put(path, replacement, "If-Match", currentEtag);
+        assertEquals("Overwritten", assertScimJson(200, ok).getString("displayName"), ok::toString);
+    }
+
+    @Test
+    void getWithCurrentEtagInIfNoneMatchIsNotModified() {
+        String id = createPlainUser("etag304." + Fixtures.unique() + "@example.com");
+        String path = "/Users/" + id;
+        ScimResponse first = scim.get(path);
+        String etag = assertEtagMatchesVersion(first, assertScimJson(200, first));
+
+        ScimResponse notModified = scim.get(path, "If-None-Match", etag);
+        assertStatus(304, notModified);
+        assertTrue(notModified.body().isEmpty(), () -> "304 has no body: " + notModified);
+        ScimResponse other = scim.get(path, "If-None-Match", "W/\"not-the-version\"");
+        assertScimJson(200, other);
+
+        assertEquals(etag, notModified.header("ETag").orElse(null), () -> "RFC 7232 §4.1: 304 repeats the ETag: " + notModified);
+    }
+
+    @Test
+    void meIsNotImplemented() {
+        assertScimError(501, null, scim.get("/Me"));
+    }
+
+    @Test
+    void addingAnUnknownMemberIsInvalidValueNamingTheId() {
+        String groupId = createPlainGroup("Unknown member " + Fixtures.unique());
+        String unknown = UUID.randomUUID().toString();
+        ScimResponse response = scim.patch("/Groups/" + groupId,
+                Fixtures.load("entra/patch-group-add-member.json", "userId", unknown));
+        JsonObject error = assertScimError(400, "invalidValue", response);
+        assertTrue(error.getString("detail", "").contains(unknown), () -> "detail names the unknown id: " + response);
+        assertEquals(List.of(), values(read("/Groups/" + groupId), "members"), "nothing was added");
+    }
+
+    @Test
+    void deleteOnTheCollectionIsMethodNotAllowed() {
+        ScimResponse response = scim.delete("/Users");
+        assertScimError(405, null, response);
+        assertList(scim.get("/Users?count=1"));
+    }
+
+    @Test
+    void missingBearerTokenIsUnauthorizedWithWwwAuthenticate() {
+        // Authenticate once first, so the bridge is unlocked and no back-off can apply to this address.
+        assertList(scim.get("/Users?count=1"));
+
+        ScimResponse response = scim.send("GET", "/Users", null, false);
+        assertScimError(401, null, response);
+        String challenge = response.header("WWW-Authenticate").orElse("");
+        assertTrue(challenge.toLowerCase(Locale.ROOT).startsWith("bearer"), () -> "WWW-Authenticate: Bearer …: " + response);
+    }
+}
