@@ -1,11 +1,9 @@
 package dev.scimbridge.service;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -23,7 +21,6 @@ import dev.scimbridge.scim.schema.ResourceValidator;
 import dev.scimbridge.store.DuplicateKeyException;
 import dev.scimbridge.store.GroupIndexValues;
 import dev.scimbridge.store.GroupRepository;
-import dev.scimbridge.store.Page;
 import dev.scimbridge.store.ResourceNotFoundException;
 import dev.scimbridge.store.StoredResource;
 import dev.scimbridge.store.Tenant;
@@ -44,7 +41,7 @@ import jakarta.json.JsonValue;
  * when the response includes it.
  */
 @ApplicationScoped
-public class GroupService {
+public class GroupService implements ResourceService {
     private static final int WRITE_ATTEMPTS = 8;
     private static final ResourceValidator VALIDATOR = new ResourceValidator();
     private static final PatchApplier PATCHER = new PatchApplier();
@@ -58,6 +55,12 @@ public class GroupService {
     @Inject
     DirectoryConfig config;
 
+    @Override
+    public ResourceType type() {
+        return ResourceType.GROUP;
+    }
+
+    @Override
     public Versioned create(JsonObject body, String baseUrl) {
         Tenant tenant = account.tenant();
         JsonObject valid = VALIDATOR.validateCreate(ResourceType.GROUP, body);
@@ -74,6 +77,7 @@ public class GroupService {
         }
     }
 
+    @Override
     public Versioned get(String id, String baseUrl, Projection projection) {
         Tenant tenant = account.tenant();
         StoredResource stored = groups.get(tenant, id).orElseThrow(() -> notFound(id));
@@ -81,6 +85,7 @@ public class GroupService {
         return new Versioned(render(stored, members, baseUrl), stored.version());
     }
 
+    @Override
     public Versioned replace(String id, JsonObject body, String ifMatch, String baseUrl) {
         Tenant tenant = account.tenant();
         for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
@@ -148,6 +153,7 @@ public class GroupService {
         throw busy();
     }
 
+    @Override
     public void delete(String id, String ifMatch) {
         Tenant tenant = account.tenant();
         if (ifMatch != null && !ifMatch.isBlank()) {
@@ -163,34 +169,15 @@ public class GroupService {
         }
     }
 
+    @Override
     public JsonObject list(ListQuery query, String baseUrl) {
         Tenant tenant = account.tenant();
-        return ResourceSearch.search(ResourceType.GROUP, query, new ResourceSearch.Source() {
-            @Override
-            public Page page(long offset, int count) {
-                return groups.page(tenant, offset, count);
+        return ResourceSearch.search(ResourceType.GROUP, query, groups, tenant, (resources, derived) -> {
+            List<JsonObject> out = new ArrayList<>(resources.size());
+            for (StoredResource g : resources) {
+                out.add(render(g, derived ? groups.members(tenant, g.id()) : null, baseUrl));
             }
-
-            @Override
-            public List<StoredResource> getAll(List<String> ids) {
-                return groups.getAll(tenant, ids);
-            }
-
-            @Override
-            public Set<String> findIds(String attribute, String value) {
-                return groups.findIds(tenant, attribute, value);
-            }
-
-            @Override
-            public List<JsonObject> render(List<StoredResource> resources, boolean derived) {
-                Map<String, Set<String>> members = new HashMap<>();
-                if (derived) {
-                    resources.forEach(g -> members.put(g.id(), groups.members(tenant, g.id())));
-                }
-                List<JsonObject> out = new ArrayList<>(resources.size());
-                resources.forEach(g -> out.add(GroupService.render(g, derived ? members.get(g.id()) : null, baseUrl)));
-                return out;
-            }
+            return out;
         }, config, "members");
     }
 

@@ -20,7 +20,9 @@ import dev.scimbridge.scim.filter.IndexLookup;
 import dev.scimbridge.scim.query.SortSpec;
 import dev.scimbridge.scim.schema.ResourceType;
 import dev.scimbridge.store.Page;
+import dev.scimbridge.store.ResourceRepository;
 import dev.scimbridge.store.StoredResource;
+import dev.scimbridge.store.Tenant;
 import jakarta.json.JsonObject;
 
 /**
@@ -34,30 +36,25 @@ final class ResourceSearch {
     private static final int SCAN_CHUNK = 500;
     private static final FilterEvaluator EVALUATOR = new FilterEvaluator();
 
-    /** How a search reads and renders one resource type. */
-    interface Source {
-        Page page(long offset, int count);
-
-        List<StoredResource> getAll(List<String> ids);
-
-        Set<String> findIds(String attribute, String normalisedValue);
-
-        /** Full representations (with derived attributes when {@code derived}), in order. */
+    /** How a search renders one resource type: full representations (derived attributes when asked), in order. */
+    @FunctionalInterface
+    interface Renderer {
         List<JsonObject> render(List<StoredResource> resources, boolean derived);
     }
 
     private ResourceSearch() {
     }
 
-    static JsonObject search(ResourceType type, ListQuery query, Source source, DirectoryConfig config, String derivedName) {
+    static JsonObject search(ResourceType type, ListQuery query, ResourceRepository repository, Tenant tenant,
+                             Renderer renderer, DirectoryConfig config, String derivedName) {
         int startIndex = query.startIndex() == null || query.startIndex() < 1 ? 1 : query.startIndex();
         int count = query.count() == null ? config.filterMaxResults() : Math.max(0, Math.min(query.count(), config.filterMaxResults()));
         Optional<SortSpec> sort = SortSpec.of(query.sortBy(), query.sortOrder());
         boolean wantsDerived = query.projection().wants(derivedName);
 
         if (blank(query.filter()) && sort.isEmpty()) {
-            Page page = source.page(startIndex - 1L, count);
-            List<JsonObject> rendered = source.render(source.getAll(page.ids()), wantsDerived);
+            Page page = repository.page(tenant, startIndex - 1L, count);
+            List<JsonObject> rendered = renderer.render(repository.getAll(tenant, page.ids()), wantsDerived);
             return respond(type, query, rendered, page.total(), startIndex);
         }
 
@@ -74,23 +71,23 @@ final class ResourceSearch {
                 if (lookup.attribute().equals("id")) {
                     candidates.add(lookup.value());
                 } else {
-                    candidates.addAll(source.findIds(lookup.attribute(), lookup.normalisedValue()));
+                    candidates.addAll(repository.findIds(tenant, lookup.attribute(), lookup.normalisedValue()));
                 }
             }
-            for (JsonObject r : source.render(source.getAll(new ArrayList<>(candidates)), derivedInFilter || wantsDerived)) {
+            for (JsonObject r : renderer.render(repository.getAll(tenant, candidates), derivedInFilter || wantsDerived)) {
                 if (EVALUATOR.matches(filter, r, type)) {
                     matched.add(r);
                 }
             }
         } else {
-            long total = source.page(0, 0).total();
+            long total = repository.page(tenant, 0, 0).total();
             if (total > config.scanLimit()) {
                 throw ScimException.tooMany("This filter or sort needs a scan of " + total + " resources; the limit is "
                         + config.scanLimit() + ". Filter with eq on an indexed attribute (id, userName, externalId, emails.value, displayName).");
             }
             for (long offset = 0; offset < total; offset += SCAN_CHUNK) {
-                Page page = source.page(offset, SCAN_CHUNK);
-                for (JsonObject r : source.render(source.getAll(page.ids()), derivedInFilter || wantsDerived)) {
+                Page page = repository.page(tenant, offset, SCAN_CHUNK);
+                for (JsonObject r : renderer.render(repository.getAll(tenant, page.ids()), derivedInFilter || wantsDerived)) {
                     if (filter == null || EVALUATOR.matches(filter, r, type)) {
                         matched.add(r);
                     }

@@ -23,7 +23,6 @@ import dev.scimbridge.scim.schema.ResourceValidator;
 import dev.scimbridge.scim.schema.SchemaRegistry;
 import dev.scimbridge.store.DuplicateKeyException;
 import dev.scimbridge.store.GroupRepository;
-import dev.scimbridge.store.Page;
 import dev.scimbridge.store.ResourceNotFoundException;
 import dev.scimbridge.store.StoredResource;
 import dev.scimbridge.store.Tenant;
@@ -47,7 +46,7 @@ import jakarta.json.JsonValue;
  * never stored or returned. {@code groups} is derived from memberships and read-only.
  */
 @ApplicationScoped
-public class UserService {
+public class UserService implements ResourceService {
     static final String BRIDGE = SchemaRegistry.BRIDGE_USER;
     private static final int WRITE_ATTEMPTS = 8;
     private static final ResourceValidator VALIDATOR = new ResourceValidator();
@@ -65,6 +64,12 @@ public class UserService {
     @Inject
     DirectoryConfig config;
 
+    @Override
+    public ResourceType type() {
+        return ResourceType.USER;
+    }
+
+    @Override
     public Versioned create(JsonObject body, String baseUrl) {
         Tenant tenant = account.tenant();
         JsonObject valid = VALIDATOR.validateCreate(ResourceType.USER, body);
@@ -80,12 +85,14 @@ public class UserService {
         }
     }
 
+    @Override
     public Versioned get(String id, String baseUrl, Projection projection) {
         Tenant tenant = account.tenant();
         StoredResource stored = users.get(tenant, id).orElseThrow(() -> notFound(id));
         return new Versioned(render(tenant, stored, baseUrl, projection.wants("groups")), stored.version());
     }
 
+    @Override
     public Versioned replace(String id, JsonObject body, String ifMatch, String baseUrl) {
         Tenant tenant = account.tenant();
         return write(tenant, id, ifMatch, baseUrl, current -> {
@@ -129,6 +136,7 @@ public class UserService {
         throw ScimException.conflict("The user is being changed by other requests; retry.");
     }
 
+    @Override
     public void delete(String id, String ifMatch) {
         Tenant tenant = account.tenant();
         if (ifMatch != null && !ifMatch.isBlank()) {
@@ -144,29 +152,11 @@ public class UserService {
         }
     }
 
+    @Override
     public JsonObject list(ListQuery query, String baseUrl) {
         Tenant tenant = account.tenant();
-        return ResourceSearch.search(ResourceType.USER, query, new ResourceSearch.Source() {
-            @Override
-            public Page page(long offset, int count) {
-                return users.page(tenant, offset, count);
-            }
-
-            @Override
-            public List<StoredResource> getAll(List<String> ids) {
-                return users.getAll(tenant, ids);
-            }
-
-            @Override
-            public Set<String> findIds(String attribute, String value) {
-                return users.findIds(tenant, attribute, value);
-            }
-
-            @Override
-            public List<JsonObject> render(List<StoredResource> resources, boolean derived) {
-                return renderAll(tenant, resources, baseUrl, derived);
-            }
-        }, config, "groups");
+        return ResourceSearch.search(ResourceType.USER, query, users, tenant,
+                (resources, derived) -> renderAll(tenant, resources, baseUrl, derived), config, "groups");
     }
 
     /**

@@ -1,7 +1,5 @@
 package dev.scimbridge.store;
 
-import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,7 +10,7 @@ import jakarta.json.JsonObject;
  * set is never loaded to add or remove. Every write is atomic, bumps the group's version (and, for
  * membership, the version of each user whose {@code groups} changed) and appends events.
  */
-public interface GroupRepository {
+public interface GroupRepository extends ResourceRepository {
 
     /**
      * Stores a new group with its members.
@@ -23,8 +21,6 @@ public interface GroupRepository {
     StoredResource create(Tenant tenant, String id, JsonObject attributes, GroupIndexValues index, Set<String> members);
 
     Optional<StoredResource> get(Tenant tenant, String id);
-
-    List<StoredResource> getAll(Tenant tenant, Collection<String> ids);
 
     /** All member ids of a group (empty if none or no such group). */
     Set<String> members(Tenant tenant, String id);
@@ -44,8 +40,4 @@ public interface GroupRepository {
 
     /** Deletes the group, its index entries and its memberships; false if it was absent. */
     boolean delete(Tenant tenant, String id);
-
-    Set<String> findIds(Tenant tenant, String indexedAttribute, String normalisedValue);
-
-    Page page(Tenant tenant, long offset, int count);
 }

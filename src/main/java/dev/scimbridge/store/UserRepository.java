@@ -1,7 +1,6 @@
 package dev.scimbridge.store;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,7 +12,7 @@ import jakarta.json.JsonObject;
  * a provisioning event, and bumps the version. A write with an expected version fails with
  * {@link VersionConflictException} if another write came first (RFC 7644 §3.14 ETags stand on this).
  */
-public interface UserRepository {
+public interface UserRepository extends ResourceRepository {
 
     /**
      * Stores a new user; {@code invited} puts it on the confirmation watcher's list.
@@ -24,9 +23,6 @@ public interface UserRepository {
                           String eventType);
 
     Optional<StoredResource> get(Tenant tenant, String id);
-
-    /** Users by id, in the order given, skipping ids that do not exist. One round trip. */
-    List<StoredResource> getAll(Tenant tenant, Collection<String> ids);
 
     /** Group ids of each given user (the reverse membership index). One round trip. */
     Map<String, Set<String>> groupIds(Tenant tenant, Collection<String> userIds);
@@ -44,12 +40,6 @@ public interface UserRepository {
     /** Deletes the user, its index entries and all its memberships in one step; false if it was absent. */
     boolean delete(Tenant tenant, String id);
 
-    /** Ids of users whose indexed attribute ({@code userName}, {@code externalId}, {@code emails.value}) has the value. */
-    Set<String> findIds(Tenant tenant, String indexedAttribute, String normalisedValue);
-
     /** Up to {@code max} ids of users waiting for confirmation (the {@code invited} state). */
     Set<String> invited(Tenant tenant, int max);
-
-    /** Ids in creation order from {@code offset} (0-based), and the total. */
-    Page page(Tenant tenant, long offset, int count);
 }

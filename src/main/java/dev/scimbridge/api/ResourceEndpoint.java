@@ -1,0 +1,91 @@
+package dev.scimbridge.api;
+
+import java.net.URI;
+
+import dev.scimbridge.config.DirectoryConfig;
+import dev.scimbridge.scim.query.Projection;
+import dev.scimbridge.service.Preconditions;
+import dev.scimbridge.service.ResourceService;
+import dev.scimbridge.service.Versioned;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * The HTTP side of a SCIM resource type (RFC 7644 §3): POST (201, {@code Location}, {@code ETag}),
+ * GET by id ({@code If-None-Match} → 304), list with query parameters, {@code POST .search}, PUT with
+ * {@code If-Match}, DELETE (204). Subclasses add PATCH, whose answer differs between Users and Groups.
+ */
+public abstract class ResourceEndpoint {
+
+    @Inject
+    DirectoryConfig config;
+
+    /** The service behind this endpoint. */
+    protected abstract ResourceService service();
+
+    String base(UriInfo uri) {
+        return ScimRequests.baseUrl(uri, config.publicBaseUrl());
+    }
+
+    JsonObject body(String body) {
+        return ScimRequests.body(body, config.requestMaxPayloadSize());
+    }
+
+    @POST
+    public Response create(String body, @Context UriInfo uri) {
+        Versioned created = service().create(body(body), base(uri));
+        return ScimRequests.resource(201, created, ScimRequests.projection(uri), service().type())
+                .location(URI.create(created.resource().getJsonObject("meta").getString("location")))
+                .build();
+    }
+
+    @GET
+    public Response list(@Context UriInfo uri) {
+        return ScimRequests.ok(service().list(ScimRequests.listQuery(uri), base(uri))).build();
+    }
+
+    @POST
+    @Path(".search")
+    public Response search(String body, @Context UriInfo uri) {
+        return ScimRequests.ok(service().list(ScimRequests.searchQuery(body(body)), base(uri))).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                        @Context UriInfo uri) {
+        Projection projection = ScimRequests.projection(uri);
+        Versioned resource = service().get(id, base(uri), projection);
+        if (ifNoneMatch != null && Preconditions.matches(ifNoneMatch, resource.version())) {
+            return Response.notModified(EntityTag.valueOf(resource.etag())).build();
+        }
+        return ScimRequests.resource(200, resource, projection, service().type()).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    public Response replace(@PathParam("id") String id, String body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @Context UriInfo uri) {
+        Versioned resource = service().replace(id, body(body), ifMatch, base(uri));
+        return ScimRequests.resource(200, resource, ScimRequests.projection(uri), service().type()).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service().delete(id, ifMatch);
+        return Response.noContent().build();
+    }
+}
