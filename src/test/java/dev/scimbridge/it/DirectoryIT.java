@@ -96,6 +96,31 @@ class DirectoryIT {
     }
 
     @Test
+    void theBuiltInProvisionManagersGroupAndManagerAreInvisible() {
+        JsonObject groups = json(scim.get("/Groups?filter=" + java.net.URLEncoder.encode("displayName eq \"Provision Managers\"",
+                java.nio.charset.StandardCharsets.UTF_8)).body());
+        assertEquals(0, groups.getInt("totalResults"));
+        // The account is bootstrapped on an authenticated request (retried if Redis was down meanwhile).
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+        while (redis.hget(accountPrefix() + "account", "managersGroup") == null && java.time.Instant.now().isBefore(deadline)) {
+            scim.get("/ServiceProviderConfig");
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        String managerGroupId = redis.hget(accountPrefix() + "account", "managersGroup");
+        String managerId = redis.hget(accountPrefix() + "account", "managerUser");
+        assertTrue(managerGroupId != null && managerId != null, "the account was bootstrapped");
+        assertEquals(404, scim.get("/Groups/" + managerGroupId).statusCode());
+        assertEquals(404, scim.delete("/Groups/" + managerGroupId).statusCode());
+        assertEquals(404, scim.get("/Users/" + managerId).statusCode());
+        assertTrue(redis.sismember(accountPrefix() + "builtin:group:" + managerGroupId + ":members", managerId));
+    }
+
+    @Test
     void userNameIsUniqueCaseInsensitively() {
         String userName = unique("Bob");
         createUser(userName);
