@@ -1,12 +1,23 @@
 package dev.scimbridge.api;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
 import dev.scimbridge.scim.query.Projection;
 import dev.scimbridge.scim.schema.ResourceType;
 import dev.scimbridge.service.GroupService;
+import dev.scimbridge.service.Preconditions;
+import dev.scimbridge.service.ResourceRenderer;
 import dev.scimbridge.service.ResourceService;
 import dev.scimbridge.service.Versioned;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
@@ -15,6 +26,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 /** {@code /scim/v2/Groups} (RFC 7644 §3): the shared operations of {@link ResourceEndpoint}, and PATCH answering 204. */
@@ -28,6 +40,49 @@ public class GroupResource extends ResourceEndpoint {
     @Override
     protected ResourceService service() {
         return groups;
+    }
+
+    /**
+     * GET one group. With {@code members} in the response, the members are streamed from Redis in chunks
+     * after the rest of the group, so a group of 100,000 members is never held in memory at once.
+     */
+    @Override
+    @GET
+    @Path("{id}")
+    public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                        @Context UriInfo uri) {
+        Projection projection = ScimRequests.projection(uri);
+        if (!projection.wants("members")) {
+            return super.get(id, ifNoneMatch, uri);
+        }
+        String base = base(uri);
+        Versioned group = groups.getWithoutMembers(id, base);
+        if (ifNoneMatch != null && Preconditions.matches(ifNoneMatch, group.version())) {
+            return Response.notModified(EntityTag.valueOf(group.etag())).build();
+        }
+        String head = projection.apply(ResourceType.GROUP, group.resource()).toString();
+        StreamingOutput body = out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16384);
+            writer.write(head, 0, head.length() - 1);
+            writer.write(head.length() > 2 ? ",\"members\":[" : "\"members\":[");
+            boolean[] first = {true};
+            groups.scanMembers(id, chunk -> {
+                try {
+                    for (String uid : chunk) {
+                        writer.write(first[0] ? "" : ",");
+                        first[0] = false;
+                        writer.write(Json.createObjectBuilder().add("value", uid)
+                                .add("$ref", ResourceRenderer.location(ResourceType.USER, uid, base))
+                                .add("type", "User").build().toString());
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            writer.write("]}");
+            writer.flush();
+        };
+        return Response.ok(body, ScimRequests.SCIM_JSON).tag(EntityTag.valueOf(group.etag())).build();
     }
 
     /** 204 (what Entra ID prefers) unless {@code attributes} asks for the resource back (RFC 7644 §3.5.2). */

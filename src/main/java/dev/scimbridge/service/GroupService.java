@@ -85,6 +85,18 @@ public class GroupService implements ResourceService {
         return new Versioned(render(stored, members, baseUrl), stored.version());
     }
 
+    /** The group without members, for a response that streams them with {@link #scanMembers}. */
+    public Versioned getWithoutMembers(String id, String baseUrl) {
+        Tenant tenant = account.tenant();
+        StoredResource stored = groups.get(tenant, id).orElseThrow(() -> notFound(id));
+        return new Versioned(render(stored, null, baseUrl), stored.version());
+    }
+
+    /** The group's member ids in chunks, never all in memory at once. */
+    public void scanMembers(String id, java.util.function.Consumer<List<String>> chunk) {
+        groups.scanMembers(account.tenant(), id, chunk);
+    }
+
     @Override
     public Versioned replace(String id, JsonObject body, String ifMatch, String baseUrl) {
         Tenant tenant = account.tenant();

@@ -25,6 +25,12 @@ public interface GroupRepository extends ResourceRepository {
     /** All member ids of a group (empty if none or no such group). */
     Set<String> members(Tenant tenant, String id);
 
+    /**
+     * Reads the member ids in chunks ({@code SSCAN}), so a large group is never held in memory at once.
+     * Members added or removed during the scan may or may not be seen; each member is reported once.
+     */
+    void scanMembers(Tenant tenant, String id, java.util.function.Consumer<java.util.List<String>> chunk);
+
     /** How many members the group has, without reading them. */
     long memberCount(Tenant tenant, String id);
 

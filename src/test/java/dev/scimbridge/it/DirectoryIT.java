@@ -229,6 +229,46 @@ class DirectoryIT {
     }
 
     @Test
+    void aLargeGroupStreamsAllItsMembersExactlyOnce() {
+        List<String> ids = new ArrayList<>();
+        for (int batch = 0; batch < 3; batch++) {
+            StringBuilder ops = new StringBuilder();
+            for (int i = 0; i < 700; i++) {
+                ops.append(ops.length() == 0 ? "" : ",").append("{\"method\":\"POST\",\"path\":\"/Users\",\"bulkId\":\"b")
+                        .append(i).append("\",\"data\":{\"schemas\":[\"").append(USER).append("\"],\"userName\":\"")
+                        .append(unique("member")).append("\"}}");
+            }
+            HttpResponse<String> bulk = scim.post("/Bulk", "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"],\"Operations\":[" + ops + "]}");
+            assertEquals(200, bulk.statusCode(), bulk.body());
+            json(bulk.body()).getJsonArray("Operations").forEach(op -> {
+                String location = op.asJsonObject().getString("location");
+                ids.add(location.substring(location.lastIndexOf('/') + 1));
+            });
+        }
+        String groupId = createGroup(unique("Everyone"), List.of());
+        for (int from = 0; from < ids.size(); from += 700) {
+            StringBuilder values = new StringBuilder();
+            for (String id : ids.subList(from, Math.min(ids.size(), from + 700))) {
+                values.append(values.length() == 0 ? "" : ",").append("{\"value\":\"").append(id).append("\"}");
+            }
+            assertEquals(204, scim.patch("/Groups/" + groupId, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                    + "\"Operations\":[{\"op\":\"add\",\"path\":\"members\",\"value\":[" + values + "]}]}").statusCode());
+        }
+        HttpResponse<String> full = scim.get("/Groups/" + groupId);
+        assertEquals(200, full.statusCode());
+        assertTrue(full.headers().firstValue("ETag").isPresent());
+        JsonObject group = json(full.body());
+        java.util.Set<String> members = new java.util.HashSet<>();
+        group.getJsonArray("members").forEach(m -> assertTrue(members.add(m.asJsonObject().getString("value")), "listed once"));
+        assertEquals(new java.util.HashSet<>(ids), members);
+        assertTrue(group.containsKey("displayName"));
+
+        JsonObject onlyMembers = json(scim.get("/Groups/" + groupId + "?attributes=members").body());
+        assertFalse(onlyMembers.containsKey("displayName"));
+        assertEquals(ids.size(), onlyMembers.getJsonArray("members").size());
+    }
+
+    @Test
     void listPagesInAStableOrderWithIntegerCounts() {
         for (int i = 0; i < 3; i++) {
             createUser(unique("page"));

@@ -47,6 +47,7 @@ public class RedisGroupRepository implements GroupRepository {
     private static final LuaScript UPDATE = LuaScript.load("redis/group-update.lua");
     private static final LuaScript DELETE = LuaScript.load("redis/group-delete.lua");
     private static final int DELETE_ATTEMPTS = 10;
+    private static final int MEMBER_SCAN_COUNT = 1000;
 
     private UnifiedJedis jedis;
     private DirectoryConfig config;
@@ -117,6 +118,23 @@ public class RedisGroupRepository implements GroupRepository {
     @Override
     public Set<String> members(Tenant tenant, String id) {
         return call(() -> jedis.smembers(new RedisKeys(tenant.accountId()).groupMembers(id)));
+    }
+
+    @Override
+    public void scanMembers(Tenant tenant, String id, java.util.function.Consumer<List<String>> chunk) {
+        String key = new RedisKeys(tenant.accountId()).groupMembers(id);
+        redis.clients.jedis.params.ScanParams params = new redis.clients.jedis.params.ScanParams().count(MEMBER_SCAN_COUNT);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        String cursor = redis.clients.jedis.params.ScanParams.SCAN_POINTER_START;
+        do {
+            String from = cursor;
+            redis.clients.jedis.resps.ScanResult<String> page = call(() -> jedis.sscan(key, from, params));
+            List<String> fresh = page.getResult().stream().filter(seen::add).toList();
+            if (!fresh.isEmpty()) {
+                chunk.accept(fresh);
+            }
+            cursor = page.getCursor();
+        } while (!cursor.equals(redis.clients.jedis.params.ScanParams.SCAN_POINTER_START));
     }
 
     @Override
