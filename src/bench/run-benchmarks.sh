@@ -190,7 +190,7 @@ fill_group() {  # fill_group <group id> <first n users of users.tsv>, PATCHes of
 # --- workloads ----------------------------------------------------------------------------------------
 # Warm-up (JIT), not recorded: reads and a few hundred creates.
 log "warm-up"
-BENCH_PATH=/ping wrk -t"$THREADS" -c"$CONNS" -d10s -s "$BENCH_LUA_DIR/plain.lua" "$BASE" >/dev/null
+BENCH_PATH=/ping wrk -t"$THREADS" -c"$CONNS" -d20s -s "$BENCH_LUA_DIR/plain.lua" "$BASE" >/dev/null
 BENCH_KIND=user BENCH_COUNT=2000 BENCH_PREFIX=warm BENCH_OUT=$WORK/warm fixed warm-up 0 create.lua >/dev/null 2>&1
 sed -i '/^warm-up/d' "$RESULTS"
 
