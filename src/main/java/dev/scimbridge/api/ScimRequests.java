@@ -3,11 +3,11 @@ package dev.scimbridge.api;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 
+import dev.scimbridge.scim.Json;
 import dev.scimbridge.scim.ScimException;
 import dev.scimbridge.scim.query.Projection;
 import dev.scimbridge.service.ListQuery;
 import dev.scimbridge.service.Versioned;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;

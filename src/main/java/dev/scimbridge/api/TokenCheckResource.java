@@ -1,8 +1,8 @@
 package dev.scimbridge.api;
 
+import dev.scimbridge.scim.Json;
 import dev.scimbridge.service.CredentialService;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

@@ -1,7 +1,6 @@
 package dev.scimbridge.scim;
 
 import dev.scimbridge.scim.schema.SchemaRegistry;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.List;

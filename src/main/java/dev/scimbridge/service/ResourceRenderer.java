@@ -4,9 +4,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Map;
 
+import dev.scimbridge.scim.Json;
 import dev.scimbridge.scim.schema.ResourceType;
 import dev.scimbridge.store.StoredResource;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

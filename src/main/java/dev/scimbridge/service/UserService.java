@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.scimbridge.config.DirectoryConfig;
+import dev.scimbridge.scim.Json;
 import dev.scimbridge.scim.ScimException;
 import dev.scimbridge.scim.patch.PatchApplier;
 import dev.scimbridge.scim.patch.PatchRequest;
@@ -31,7 +32,6 @@ import dev.scimbridge.store.UserRepository;
 import dev.scimbridge.store.VersionConflictException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

@@ -1,7 +1,7 @@
 package dev.scimbridge.api.error;
 
+import dev.scimbridge.scim.Json;
 import dev.scimbridge.scim.ScimErrorType;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 

@@ -1,8 +1,8 @@
 package dev.scimbridge.scim.filter;
 
+import dev.scimbridge.scim.Json;
 import dev.scimbridge.scim.ScimException;
 import dev.scimbridge.scim.schema.SchemaRegistry;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.util.function.Function;

@@ -1,5 +1,6 @@
 package dev.scimbridge.scim.patch;
 
+import dev.scimbridge.scim.Json;
 import dev.scimbridge.scim.JsonObjects;
 import dev.scimbridge.scim.ScimException;
 import dev.scimbridge.scim.filter.AttributePath;
@@ -9,7 +10,6 @@ import dev.scimbridge.scim.schema.AttributeDefinition;
 import dev.scimbridge.scim.schema.AttributeValues;
 import dev.scimbridge.scim.schema.ResourceType;
 import dev.scimbridge.scim.schema.SchemaRegistry;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

@@ -1,5 +1,6 @@
 package dev.scimbridge.scim.patch;
 
+import dev.scimbridge.scim.Json;
 import dev.scimbridge.scim.JsonObjects;
 import dev.scimbridge.scim.ScimException;
 import dev.scimbridge.scim.filter.AttributePath;
@@ -13,7 +14,6 @@ import dev.scimbridge.scim.schema.ResolvedAttribute;
 import dev.scimbridge.scim.schema.ResourceType;
 import dev.scimbridge.scim.schema.ResourceValidator;
 import dev.scimbridge.scim.schema.SchemaRegistry;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

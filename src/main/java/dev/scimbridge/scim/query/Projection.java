@@ -1,11 +1,11 @@
 package dev.scimbridge.scim.query;
 
+import dev.scimbridge.scim.Json;
 import dev.scimbridge.scim.schema.AttributeDefinition;
 import dev.scimbridge.scim.schema.ResolvedAttribute;
 import dev.scimbridge.scim.schema.ResourceType;
 import dev.scimbridge.scim.schema.Returned;
 import dev.scimbridge.scim.schema.SchemaRegistry;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

@@ -1,6 +1,7 @@
 package dev.scimbridge.scim.schema;
 
-import jakarta.json.Json;
+import dev.scimbridge.scim.Json;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

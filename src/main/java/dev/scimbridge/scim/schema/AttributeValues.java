@@ -1,8 +1,8 @@
 package dev.scimbridge.scim.schema;
 
+import dev.scimbridge.scim.Json;
 import dev.scimbridge.scim.ScimBooleans;
 import dev.scimbridge.scim.ScimException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;

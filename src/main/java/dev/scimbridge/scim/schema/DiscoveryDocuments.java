@@ -1,8 +1,8 @@
 package dev.scimbridge.scim.schema;
 
+import dev.scimbridge.scim.Json;
 import dev.scimbridge.scim.ListResponses;
 import dev.scimbridge.scim.ScimException;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

@@ -4,11 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 
+import dev.scimbridge.scim.Json;
 import dev.scimbridge.session.RecordCodec;
 import dev.scimbridge.store.AccountRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import redis.clients.jedis.UnifiedJedis;
 
 /**

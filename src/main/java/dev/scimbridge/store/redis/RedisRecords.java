@@ -10,10 +10,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import dev.scimbridge.scim.Json;
 import dev.scimbridge.store.StoreUnavailableException;
 import dev.scimbridge.store.StoredResource;
 import dev.scimbridge.store.Tenant;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import redis.clients.jedis.AbstractPipeline;

@@ -1,0 +1,285 @@
+#!/usr/bin/env bash
+# SCIM Bridge benchmark: one command, a real Redis, wrk as the load generator.
+#
+#   src/bench/run-benchmarks.sh                     # quick mode: 10,000 users, 15 s a workload (< 10 min)
+#   BENCH_MODE=full src/bench/run-benchmarks.sh     # full mode: 10,000 and 100,000 users, 20 s a workload
+#
+# It installs wrk and redis-server with apt-get if they are missing, builds the bridge if needed, starts
+# Redis and the bridge (server scimBridge, packaged WAR) on free loopback ports with fresh credentials,
+# runs the workloads of docs/benchmarks.md, samples the bridge's RSS after each, stops everything it
+# started, and writes the results into docs/benchmarks.md between markers named after BENCH_LABEL.
+#
+# Knobs (environment): BENCH_MODE (quick|full), BENCH_USERS (user counts, space separated; default
+# "10000" quick, "10000 100000" full), BENCH_DURATION (seconds a timed workload), BENCH_CONNECTIONS (16),
+# BENCH_THREADS (2), BENCH_GROUPS (1000), BENCH_MEMBERSHIPS (100000), BENCH_LABEL (section name, default
+# the mode), BENCH_JVM_OPTIONS (extra lines for the server's jvm.options, ';' separated, e.g.
+# "-Xmx96m;-XX:TieredStopAtLevel=1"), BENCH_DOC (file to write; default docs/benchmarks.md),
+# BENCH_WARMUP (seconds of unrecorded warm-up before each timed read workload; 3),
+# BENCH_PING_EACH (seconds of /ping after each workload, the reference of its "vs /ping"; 5),
+# BENCH_TIMEOUT (overall bound in seconds; default 900 quick, 2400 full).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$ROOT"
+MODE=${BENCH_MODE:-quick}
+if [[ $MODE == full ]]; then
+    USER_COUNTS=${BENCH_USERS:-"10000 100000"}; DURATION=${BENCH_DURATION:-20}; TIMEOUT=${BENCH_TIMEOUT:-2400}
+else
+    USER_COUNTS=${BENCH_USERS:-10000}; DURATION=${BENCH_DURATION:-15}; TIMEOUT=${BENCH_TIMEOUT:-900}
+fi
+CONNS=${BENCH_CONNECTIONS:-16}
+WARMUP=${BENCH_WARMUP:-3}
+PING_EACH=${BENCH_PING_EACH:-5}
+THREADS=${BENCH_THREADS:-2}
+NGROUPS=${BENCH_GROUPS:-1000}
+MEMBERSHIPS=${BENCH_MEMBERSHIPS:-100000}
+LABEL=${BENCH_LABEL:-$MODE}
+DOC=${BENCH_DOC:-$ROOT/docs/benchmarks.md}
+WLP=$ROOT/target/liberty/wlp
+SERVER_DIR=$WLP/usr/servers/scimBridge
+WORK=$(mktemp -d /tmp/scim-bench.XXXXXX)
+export BENCH_LUA_DIR=$ROOT/src/bench/lua BENCH_THREADS=$THREADS
+REDIS_PID="" ; BRIDGE_STARTED=0 ; WATCHDOG_PID=""
+
+log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+cleanup() {
+    set +e
+    if [[ -n $WATCHDOG_PID ]]; then
+        pkill -P "$WATCHDOG_PID" sleep 2>/dev/null   # the watchdog's own sleep, by parent pid
+        kill "$WATCHDOG_PID" 2>/dev/null
+    fi
+    if [[ $BRIDGE_STARTED == 1 ]]; then
+        log "stopping the bridge"
+        "$WLP/bin/server" stop scimBridge >/dev/null 2>&1
+    fi
+    if [[ -n $REDIS_PID ]]; then
+        log "stopping redis ($REDIS_PID)"
+        kill "$REDIS_PID" 2>/dev/null
+    fi
+    [[ -f $SERVER_DIR/jvm.options.bench-orig ]] && mv "$SERVER_DIR/jvm.options.bench-orig" "$SERVER_DIR/jvm.options"
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# Overall time bound: the watchdog ends this script (and so, through the EXIT trap, everything it started).
+( sleep "$TIMEOUT"; log "time bound of ${TIMEOUT}s reached, aborting"; kill -TERM $$ ) &
+WATCHDOG_PID=$!
+
+# --- prerequisites ----------------------------------------------------------------------------------
+need=()
+command -v wrk >/dev/null || need+=(wrk)
+command -v redis-server >/dev/null || need+=(redis-server)
+command -v jq >/dev/null || need+=(jq)
+if (( ${#need[@]} )); then
+    log "installing ${need[*]}"
+    SUDO=""; [[ $(id -u) != 0 ]] && SUDO=sudo
+    $SUDO apt-get install -y "${need[@]}" >/dev/null || { $SUDO apt-get update >/dev/null && $SUDO apt-get install -y "${need[@]}" >/dev/null; }
+fi
+if [[ ! -f target/scim-bridge.war || ! -f target/scim-setup.jar || ! -x $WLP/bin/server ]]; then
+    log "building (mvn -DskipTests package liberty:create)"
+    mvn -B -q -DskipTests package liberty:create
+fi
+# Benchmark the packaged WAR (as the container image does), not a loose application.
+mkdir -p "$SERVER_DIR/apps"
+rm -f "$SERVER_DIR/apps/scim-bridge.war.xml"
+cp target/scim-bridge.war "$SERVER_DIR/apps/scim-bridge.war"
+cp liberty/config/server.xml "$SERVER_DIR/server.xml"
+cp liberty/config/jvm.options "$SERVER_DIR/jvm.options"
+if [[ -n ${BENCH_JVM_OPTIONS:-} ]]; then
+    cp "$SERVER_DIR/jvm.options" "$SERVER_DIR/jvm.options.bench-orig"
+    tr ';' '\n' <<<"$BENCH_JVM_OPTIONS" >>"$SERVER_DIR/jvm.options"
+fi
+if [[ -f $WLP/usr/servers/.pid/scimBridge.pid ]] && kill -0 "$(cat "$WLP/usr/servers/.pid/scimBridge.pid")" 2>/dev/null; then
+    echo "server scimBridge of this worktree is already running; stop it first" >&2; exit 1
+fi
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# --- Redis --------------------------------------------------------------------------------------------
+REDIS_PORT=$(free_port)
+redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
+    --pidfile "$WORK/redis.pid" --logfile "$WORK/redis.log" --dir "$WORK"
+for _ in $(seq 50); do [[ -s $WORK/redis.pid ]] && break; sleep 0.1; done
+REDIS_PID=$(cat "$WORK/redis.pid")
+log "redis $(redis-server --version | awk '{print $3}') on 127.0.0.1:$REDIS_PORT (pid $REDIS_PID)"
+
+# --- the bridge ---------------------------------------------------------------------------------------
+java -jar target/scim-setup.jar --account-name Bench --manager-email bench@example.com \
+    --out "$WORK/scimsession" --token-out "$WORK/token" >/dev/null
+export BENCH_TOKEN; BENCH_TOKEN=$(cat "$WORK/token")
+HTTP_PORT=$(free_port)
+BASE=http://127.0.0.1:$HTTP_PORT
+AUTH="Authorization: Bearer $BENCH_TOKEN"
+T0=$(date +%s%N)
+BRIDGE_STARTED=1
+SCIM_SESSION=$WORK/scimsession SCIM_TOKEN_FILE=$WORK/token SCIM_REDIS_URL=redis://127.0.0.1:$REDIS_PORT \
+    HTTP_PORT=$HTTP_PORT HTTP_HOST=127.0.0.1 SCIM_CONFIRMATION_INTERVAL=manual \
+    "$WLP/bin/server" start scimBridge >/dev/null
+until curl -sf "$BASE/health/ready" >/dev/null; do sleep 0.05; done
+STARTUP_MS=$(( ($(date +%s%N) - T0) / 1000000 ))
+BRIDGE_PID=$(cat "$WLP/usr/servers/.pid/scimBridge.pid")
+log "bridge ready on $BASE in ${STARTUP_MS} ms (pid $BRIDGE_PID)"
+RSS_START=$(( $(ps -o rss= -p "$BRIDGE_PID") / 1024 ))
+
+# --- measurement helpers ------------------------------------------------------------------------------
+RESULTS=$WORK/results.tsv   # workload, users, requests, seconds, rps, p50, p99, non2xx, sockerr, rss MiB, note
+: >"$RESULTS"
+rss_mib() { echo $(( $(ps -o rss= -p "$BRIDGE_PID") / 1024 )); }
+peak_mib() { echo $(( $(awk '/VmHWM/{print $2}' "/proc/$BRIDGE_PID/status") / 1024 )); }
+field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
+
+record() {   # record <workload> <users> <BENCH line> [note]
+    local line=$3
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$(field requests "$line")" "$(field seconds "$line")" \
+        "$(field rps "$line")" "$(field p50_ms "$line")" "$(field p99_ms "$line")" "$(field non2xx "$line")" \
+        "$(field sockerr "$line")" "$(rss_mib)" "${4:-}" >>"$RESULTS"
+    log "$1 [$2 users]: $(cut -d' ' -f2- <<<"$line") rss=$(rss_mib)MiB ${4:-}"
+}
+
+timed() {    # timed <workload> <users> <lua> [path] -- a run of DURATION seconds; env passes the knobs
+    local out
+    if [[ ${WARM:-1} == 1 && $WARMUP -gt 0 ]]; then   # JIT warm-up of this request shape, not recorded
+        wrk -t"$THREADS" -c"$CONNS" -d"${WARMUP}s" --timeout 10s -s "$BENCH_LUA_DIR/$3" "$BASE${4:-}" >/dev/null 2>&1
+    fi
+    out=$(wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --timeout 10s -s "$BENCH_LUA_DIR/$3" "$BASE${4:-}" 2>&1)
+    record "$1" "$2" "$(grep '^BENCH ' <<<"$out")" "${NOTE:-}"
+    ping_next
+}
+
+# /ping for PING_EACH seconds right after a workload: the machine is shared, so each workload is compared
+# with the /ping rate of the same minute (column "vs /ping"), not only with the baseline at the start.
+ping_next() {
+    local out
+    if [[ $PING_EACH -gt 0 ]]; then
+        out=$(BENCH_PATH=/ping wrk -t"$THREADS" -c"$CONNS" -d"${PING_EACH}s" -s "$BENCH_LUA_DIR/plain.lua" "$BASE" 2>&1)
+        LAST_PING=$(field rps "$(grep '^BENCH ' <<<"$out")")
+    fi
+    sed -i '$ s/$/\t'"${LAST_PING:-}"'/' "$RESULTS"
+}
+
+fixed() {    # fixed <workload> <users> <lua> -- a fixed amount of work, wrk ended once every thread is done
+    local done_dir=$WORK/done.$RANDOM out pid
+    mkdir -p "$done_dir"
+    BENCH_DONE_DIR=$done_dir wrk -t"$THREADS" -c"$CONNS" -d"$((TIMEOUT))s" --timeout 10s -s "$BENCH_LUA_DIR/$3" "$BASE" \
+        >"$WORK/wrk.out" 2>&1 &
+    pid=$!
+    while kill -0 "$pid" 2>/dev/null && (( $(ls "$done_dir" | wc -l) < THREADS )); do sleep 0.1; done
+    kill -INT "$pid" 2>/dev/null || true
+    wait "$pid" || true
+    out=$(cat "$WORK/wrk.out")
+    record "$1" "$2" "$(grep '^BENCH ' <<<"$out")" "${NOTE:-}"
+    ping_next
+}
+
+member_count() { curl -sf -H "$AUTH" "$BASE/scim/v2/Groups/$1?attributes=members" | jq '.members // [] | length'; }
+
+new_group() { curl -sf -H "$AUTH" -H 'Content-Type: application/scim+json' \
+    -d "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"$1\"}" "$BASE/scim/v2/Groups" | jq -r .id; }
+
+fill_group() {  # fill_group <group id> <first n users of users.tsv>, PATCHes of 1,000 members
+    head -n "$2" "$WORK/users.tsv" | cut -f1 | split -l 1000 - "$WORK/chunk."
+    for c in "$WORK"/chunk.*; do
+        jq -R '{value: .}' "$c" | jq -s '{schemas:["urn:ietf:params:scim:api:messages:2.0:PatchOp"],Operations:[{op:"add",path:"members",value:.}]}' \
+            | curl -sf -o /dev/null -X PATCH -H "$AUTH" -H 'Content-Type: application/scim+json' --data-binary @- "$BASE/scim/v2/Groups/$1"
+        rm -f "$c"
+    done
+}
+
+# --- workloads ----------------------------------------------------------------------------------------
+# Warm-up (JIT), not recorded: reads and a few hundred creates.
+log "warm-up"
+BENCH_PATH=/ping wrk -t"$THREADS" -c"$CONNS" -d20s -s "$BENCH_LUA_DIR/plain.lua" "$BASE" >/dev/null
+BENCH_KIND=user BENCH_COUNT=2000 BENCH_PREFIX=warm BENCH_OUT=$WORK/warm fixed warm-up 0 create.lua >/dev/null 2>&1
+sed -i '/^warm-up/d' "$RESULTS"
+
+BENCH_PATH=/ping timed "ping (baseline)" - plain.lua
+PREV=0
+for N in $USER_COUNTS; do
+    ADD=$(( N - PREV ))
+    NOTE="users $PREV..$N" BENCH_KIND=user BENCH_COUNT=$ADD BENCH_PREFIX="u$N" BENCH_OUT=$WORK/u$N \
+        fixed "1a create users" "$N" create.lua
+    cat "$WORK"/u$N.* >>"$WORK/users.tsv"; rm -f "$WORK"/u$N.*
+    PREV=$N
+    if [[ ! -s $WORK/groups.tsv ]]; then
+        BENCH_KIND=group BENCH_COUNT=$NGROUPS BENCH_PREFIX=grp BENCH_OUT=$WORK/g fixed "1b create groups" "$N" create.lua
+        cat "$WORK"/g.* >"$WORK/groups.tsv"; rm -f "$WORK"/g.*
+        PER=$(( MEMBERSHIPS / NGROUPS ))
+        NOTE="$PER members a PATCH" BENCH_PER_GROUP=$PER BENCH_USERS_FILE=$WORK/users.tsv BENCH_GROUPS_FILE=$WORK/groups.tsv \
+            fixed "1c add memberships (PATCH)" "$N" memberships.lua
+        sample=$(sed -n '1p' "$WORK/groups.tsv" | cut -f1)
+        log "memberships check: group 1 has $(member_count "$sample") members (expected $PER)"
+    fi
+    NU=$(wc -l <"$WORK/users.tsv")
+    BENCH_OP=filter BENCH_USERS_FILE=$WORK/users.tsv timed "2 filter userName eq" "$NU" users.lua
+    BENCH_OP=get BENCH_USERS_FILE=$WORK/users.tsv timed "3 GET /Users/{id}" "$NU" users.lua
+    BENCH_OP=patch BENCH_USERS_FILE=$WORK/users.tsv timed "4 PATCH /Users/{id} active" "$NU" users.lua
+    BENCH_TOTAL=$NU BENCH_PAGE=100 timed "7 list count=100 (Okta import)" "$NU" paging.lua
+    # Workloads 5 and 6 at group sizes 0, and this user count (the group holds every user).
+    sizes="0 $N"
+    for S in $sizes; do
+        [[ $S == 0 && $N != "${USER_COUNTS%% *}" ]] && continue   # size 0 once
+        g=$(new_group "size-$S-$N")
+        [[ $S -gt 0 ]] && { t=$(date +%s%N); fill_group "$g" "$S"; log "filled group to $S members in $(( ($(date +%s%N) - t) / 1000000 )) ms"; }
+        first=remove; [[ $S == 0 ]] && first=add
+        NOTE="size $(member_count "$g") before" WARM=0 BENCH_GROUP=$g BENCH_POOL=2000 BENCH_FIRST_OP=$first BENCH_USERS_FILE=$WORK/users.tsv \
+            timed "5 member add/remove, group of $S" "$NU" members.lua
+        BENCH_PATH="/scim/v2/Groups/$g?excludedAttributes=members" timed "6 GET group excl. members, $S members" "$NU" plain.lua
+    done
+done
+# Lost-update check: 16 connections add 4,000 distinct users to one fresh group; count must equal the 2xx adds.
+g=$(new_group "lost-update-check")
+NOTE="" BENCH_GROUP=$g BENCH_POOL=4000 BENCH_ADD_ONLY=1 BENCH_USERS_FILE=$WORK/users.tsv fixed "5b lost-update check (adds)" "$NU" members.lua
+line=$(tail -n1 "$RESULTS")
+ok2xx=$(( $(cut -f3 <<<"$line") - $(cut -f8 <<<"$line") - $(cut -f9 <<<"$line") ))
+count=$(member_count "$g")
+LOST="2xx adds: $ok2xx, members afterwards: $count ($([[ $ok2xx == "$count" ]] && echo 'no lost update' || echo 'MISMATCH'))"
+log "$LOST"
+BENCH_PATH=/ping timed "ping (baseline, again)" - plain.lua
+PEAK=$(peak_mib)
+log "peak RSS ${PEAK} MiB"
+
+# --- report -------------------------------------------------------------------------------------------
+PING_RPS=$(awk -F'\t' '$1=="ping (baseline)"{print $5}' "$RESULTS")
+section=$WORK/section.md
+{
+    echo "<!-- BEGIN GENERATED: $LABEL -->"
+    echo "### Run \`$LABEL\` — $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo
+    echo "Command: \`${BENCH_CMD:-BENCH_MODE=$MODE src/bench/run-benchmarks.sh}\`"
+    echo "(${CONNS} connections, ${THREADS} wrk threads, ${DURATION} s a timed workload; commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src liberty || echo ', with local changes'))."
+    echo
+    echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -h | awk '/Mem:/{print $2}') RAM;"
+    echo "$(java -version 2>&1 | sed -n 2p); Open Liberty $(sed -n 's/.*<liberty.runtime.version>\(.*\)<.*/\1/p' pom.xml); $(redis-server --version | cut -d' ' -f1-3); $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)."
+    echo
+    echo "JVM options: \`$(grep -v '^#' "$SERVER_DIR/jvm.options" | grep -v '^$' | tr '\n' ' ')\`"
+    echo
+    echo "Start-up to ready (\`server start\` to \`/health/ready\` UP): **${STARTUP_MS} ms**. RSS after start ${RSS_START} MiB, peak (VmHWM) over the run **${PEAK} MiB**."
+    echo
+    echo "| workload | users | requests | s | req/s | /ping req/s next | vs /ping | p50 ms | p99 ms | non-2xx | socket errors | RSS MiB after | note |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+    awk -F'\t' '{ping=($12>0)?$12:$5; printf "| %s | %s | %s | %s | %s | %s | %.0f%% | %s | %s | %s | %s | %s | %s |\n", $1,$2,$3,$4,$5,$12,100*$5/ping,$6,$7,$8,$9,$10,$11}' "$RESULTS"
+    echo
+    echo "\"vs /ping\": the workload's req/s over the req/s of /ping measured for ${PING_EACH} s right after it (same connections, same minute)."
+    echo "Latencies are wrk's (coordinated omission not corrected). Fixed-count rows (1a-1c, 5b) time the work from the first request to the last response."
+    echo
+    echo "Lost-update check: $LOST."
+    echo "<!-- END GENERATED: $LABEL -->"
+} >"$section"
+cat "$section"
+if [[ ! -f $DOC ]]; then
+    printf '# Benchmarks\n\n<!-- results -->\n' >"$DOC"
+fi
+python3 - "$DOC" "$section" "$LABEL" <<'EOF'
+import re, sys
+doc, section, label = sys.argv[1], open(sys.argv[2]).read().rstrip("\n"), sys.argv[3]
+text = open(doc).read()
+pattern = re.compile(r"<!-- BEGIN GENERATED: %s -->.*?<!-- END GENERATED: %s -->" % (re.escape(label), re.escape(label)), re.S)
+if pattern.search(text):
+    text = pattern.sub(lambda m: section, text)
+else:
+    text = text.rstrip("\n") + "\n\n" + section + "\n"
+open(doc, "w").write(text)
+EOF
+log "wrote $DOC (section $LABEL)"
