@@ -4,12 +4,12 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.scimbridge.scim.Json;
 import dev.scimbridge.config.DirectoryConfig;
 import dev.scimbridge.scim.ScimException;
 import dev.scimbridge.scim.query.Projection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
