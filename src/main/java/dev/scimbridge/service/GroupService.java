@@ -184,7 +184,8 @@ public class GroupService implements ResourceService {
     @Override
     public JsonObject list(ListQuery query, String baseUrl) {
         Tenant tenant = account.tenant();
-        return ResourceSearch.search(ResourceType.GROUP, query, groups, tenant, (resources, derived) -> {
+        return ResourceSearch.search(ResourceType.GROUP, query, groups, tenant, (ids, derived) -> {
+            List<StoredResource> resources = groups.getAll(tenant, ids);
             List<JsonObject> out = new ArrayList<>(resources.size());
             for (StoredResource g : resources) {
                 out.add(render(g, derived ? groups.members(tenant, g.id()) : null, baseUrl));

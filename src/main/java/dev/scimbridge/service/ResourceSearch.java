@@ -21,7 +21,6 @@ import dev.scimbridge.scim.query.SortSpec;
 import dev.scimbridge.scim.schema.ResourceType;
 import dev.scimbridge.store.Page;
 import dev.scimbridge.store.ResourceRepository;
-import dev.scimbridge.store.StoredResource;
 import dev.scimbridge.store.Tenant;
 import jakarta.json.JsonObject;
 
@@ -36,17 +35,20 @@ final class ResourceSearch {
     private static final int SCAN_CHUNK = 500;
     private static final FilterEvaluator EVALUATOR = new FilterEvaluator();
 
-    /** How a search renders one resource type: full representations (derived attributes when asked), in order. */
+    /**
+     * How a search reads one resource type: the full representations of the given ids (with derived
+     * attributes when asked), in order, skipping ids that do not exist.
+     */
     @FunctionalInterface
-    interface Renderer {
-        List<JsonObject> render(List<StoredResource> resources, boolean derived);
+    interface Loader {
+        List<JsonObject> load(List<String> ids, boolean derived);
     }
 
     private ResourceSearch() {
     }
 
     static JsonObject search(ResourceType type, ListQuery query, ResourceRepository repository, Tenant tenant,
-                             Renderer renderer, DirectoryConfig config, String derivedName) {
+                             Loader loader, DirectoryConfig config, String derivedName) {
         int startIndex = query.startIndex() == null || query.startIndex() < 1 ? 1 : query.startIndex();
         int count = query.count() == null ? config.filterMaxResults() : Math.max(0, Math.min(query.count(), config.filterMaxResults()));
         Optional<SortSpec> sort = SortSpec.of(query.sortBy(), query.sortOrder());
@@ -54,7 +56,7 @@ final class ResourceSearch {
 
         if (blank(query.filter()) && sort.isEmpty()) {
             Page page = repository.page(tenant, startIndex - 1L, count);
-            List<JsonObject> rendered = renderer.render(repository.getAll(tenant, page.ids()), wantsDerived);
+            List<JsonObject> rendered = loader.load(page.ids(), wantsDerived);
             return respond(type, query, rendered, page.total(), startIndex);
         }
 
@@ -74,7 +76,7 @@ final class ResourceSearch {
                     candidates.addAll(repository.findIds(tenant, lookup.attribute(), lookup.normalisedValue()));
                 }
             }
-            for (JsonObject r : renderer.render(repository.getAll(tenant, candidates), derivedInFilter || wantsDerived)) {
+            for (JsonObject r : loader.load(new ArrayList<>(candidates), derivedInFilter || wantsDerived)) {
                 if (EVALUATOR.matches(filter, r, type)) {
                     matched.add(r);
                 }
@@ -87,7 +89,7 @@ final class ResourceSearch {
             }
             for (long offset = 0; offset < total; offset += SCAN_CHUNK) {
                 Page page = repository.page(tenant, offset, SCAN_CHUNK);
-                for (JsonObject r : renderer.render(repository.getAll(tenant, page.ids()), derivedInFilter || wantsDerived)) {
+                for (JsonObject r : loader.load(page.ids(), derivedInFilter || wantsDerived)) {
                     if (filter == null || EVALUATOR.matches(filter, r, type)) {
                         matched.add(r);
                     }

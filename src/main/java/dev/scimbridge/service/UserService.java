@@ -3,7 +3,6 @@ package dev.scimbridge.service;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +28,7 @@ import dev.scimbridge.store.StoredResource;
 import dev.scimbridge.store.Tenant;
 import dev.scimbridge.store.UserIndexValues;
 import dev.scimbridge.store.UserRepository;
+import dev.scimbridge.store.UserWithGroups;
 import dev.scimbridge.store.VersionConflictException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -88,8 +88,15 @@ public class UserService implements ResourceService {
     @Override
     public Versioned get(String id, String baseUrl, Projection projection) {
         Tenant tenant = account.tenant();
-        StoredResource stored = users.get(tenant, id).orElseThrow(() -> notFound(id));
-        return new Versioned(render(tenant, stored, baseUrl, projection.wants("groups")), stored.version());
+        if (!projection.wants("groups")) {
+            StoredResource stored = users.get(tenant, id).orElseThrow(() -> notFound(id));
+            return new Versioned(render(tenant, stored, baseUrl, false), stored.version());
+        }
+        List<UserWithGroups> found = users.getAllWithGroups(tenant, List.of(id));
+        if (found.isEmpty()) {
+            throw notFound(id);
+        }
+        return new Versioned(renderAll(tenant, found, baseUrl).get(0), found.get(0).user().version());
     }
 
     @Override
@@ -116,12 +123,12 @@ public class UserService implements ResourceService {
     private Versioned write(Tenant tenant, String id, String ifMatch, String baseUrl, Change change) {
         for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
             StoredResource current = users.get(tenant, id).orElseThrow(() -> notFound(id));
-            long expected = Preconditions.expect(ifMatch, current.version());
+            Preconditions.expect(ifMatch, current.version());
             JsonObject attributes = change.apply(current);
             String event = isActive(current.attributes()) && !isActive(attributes) ? "user.suspended" : "user.updated";
             try {
-                StoredResource stored = users.replace(tenant, id, expected, attributes, indexValues(attributes),
-                        state(attributes).equals("invited"), event);
+                StoredResource stored = users.replace(tenant, current, indexValues(current.attributes()), attributes,
+                        indexValues(attributes), state(attributes).equals("invited"), event);
                 return new Versioned(render(tenant, stored, baseUrl, true), stored.version());
             } catch (DuplicateKeyException e) {
                 throw ScimException.uniqueness("A user with this userName already exists.");
@@ -156,7 +163,7 @@ public class UserService implements ResourceService {
     public JsonObject list(ListQuery query, String baseUrl) {
         Tenant tenant = account.tenant();
         return ResourceSearch.search(ResourceType.USER, query, users, tenant,
-                (resources, derived) -> renderAll(tenant, resources, baseUrl, derived), config, "groups");
+                (ids, derived) -> load(tenant, ids, baseUrl, derived), config, "groups");
     }
 
     /**
@@ -171,7 +178,8 @@ public class UserService implements ResourceService {
             }
             JsonObject attributes = withState(current.get().attributes(), Optional.of(now()));
             try {
-                users.replace(tenant, id, current.get().version(), attributes, indexValues(attributes), false, "user.confirmed");
+                users.replace(tenant, current.get(), indexValues(current.get().attributes()), attributes, indexValues(attributes),
+                        false, "user.confirmed");
                 return true;
             } catch (VersionConflictException e) {
                 // changed meanwhile: read again
@@ -183,27 +191,36 @@ public class UserService implements ResourceService {
     }
 
     private JsonObject render(Tenant tenant, StoredResource stored, String baseUrl, boolean derived) {
-        return renderAll(tenant, List.of(stored), baseUrl, derived).get(0);
+        if (!derived) {
+            return ResourceRenderer.render(ResourceType.USER, stored, baseUrl).build();
+        }
+        return renderAll(tenant, users.getAllWithGroups(tenant, List.of(stored.id())).stream()
+                .map(u -> new UserWithGroups(stored, u.groupIds())).toList(), baseUrl).get(0);
     }
 
-    private List<JsonObject> renderAll(Tenant tenant, List<StoredResource> resources, String baseUrl, boolean derived) {
-        Map<String, Set<String>> memberships = derived && !resources.isEmpty()
-                ? users.groupIds(tenant, resources.stream().map(StoredResource::id).toList())
-                : Map.of();
-        Map<String, StoredResource> groupRecords = new LinkedHashMap<>();
+    /** Users by id, rendered; with {@code groups} only when {@code derived} (then read in the same round trip). */
+    private List<JsonObject> load(Tenant tenant, List<String> ids, String baseUrl, boolean derived) {
         if (derived) {
-            Set<String> allGroupIds = new HashSet<>();
-            memberships.values().forEach(allGroupIds::addAll);
-            if (!allGroupIds.isEmpty()) {
-                groups.getAll(tenant, new ArrayList<>(allGroupIds)).forEach(g -> groupRecords.put(g.id(), g));
-            }
+            return renderAll(tenant, users.getAllWithGroups(tenant, ids), baseUrl);
         }
-        List<JsonObject> out = new ArrayList<>(resources.size());
-        for (StoredResource r : resources) {
-            JsonObjectBuilder builder = ResourceRenderer.render(ResourceType.USER, r, baseUrl);
-            Collection<String> gids = memberships.getOrDefault(r.id(), Set.of());
-            if (!gids.isEmpty()) {
-                builder.add("groups", ResourceRenderer.groups(gids.stream().map(groupRecords::get)
+        List<JsonObject> out = new ArrayList<>(ids.size());
+        users.getAll(tenant, ids).forEach(u -> out.add(ResourceRenderer.render(ResourceType.USER, u, baseUrl).build()));
+        return out;
+    }
+
+    /** Renders users with their {@code groups}; the groups' display names cost one more round trip, if any. */
+    private List<JsonObject> renderAll(Tenant tenant, List<UserWithGroups> found, String baseUrl) {
+        Set<String> allGroupIds = new HashSet<>();
+        found.forEach(u -> allGroupIds.addAll(u.groupIds()));
+        Map<String, StoredResource> groupRecords = new LinkedHashMap<>();
+        if (!allGroupIds.isEmpty()) {
+            groups.getAll(tenant, new ArrayList<>(allGroupIds)).forEach(g -> groupRecords.put(g.id(), g));
+        }
+        List<JsonObject> out = new ArrayList<>(found.size());
+        for (UserWithGroups u : found) {
+            JsonObjectBuilder builder = ResourceRenderer.render(ResourceType.USER, u.user(), baseUrl);
+            if (!u.groupIds().isEmpty()) {
+                builder.add("groups", ResourceRenderer.groups(u.groupIds().stream().sorted().map(groupRecords::get)
                         .filter(java.util.Objects::nonNull).toList(), baseUrl));
             }
             out.add(builder.build());

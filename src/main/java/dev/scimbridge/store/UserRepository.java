@@ -1,7 +1,7 @@
 package dev.scimbridge.store;
 
 import java.util.Collection;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,17 +24,18 @@ public interface UserRepository extends ResourceRepository {
 
     Optional<StoredResource> get(Tenant tenant, String id);
 
-    /** Group ids of each given user (the reverse membership index). One round trip. */
-    Map<String, Set<String>> groupIds(Tenant tenant, Collection<String> userIds);
+    /** Users by id with their group ids (the reverse membership index), in the order given, in one round trip. */
+    List<UserWithGroups> getAllWithGroups(Tenant tenant, Collection<String> ids);
 
     /**
-     * Replaces the attributes if the stored version is {@code expectedVersion}.
+     * Replaces the attributes of {@code current} if it is still the stored version, moving its index
+     * entries from {@code currentIndex} (the values {@code current} was indexed by) to {@code index}.
      *
      * @throws ResourceNotFoundException when the user is gone
      * @throws VersionConflictException when another write came first
      * @throws DuplicateKeyException when the new userName is taken
      */
-    StoredResource replace(Tenant tenant, String id, long expectedVersion, JsonObject attributes,
+    StoredResource replace(Tenant tenant, StoredResource current, UserIndexValues currentIndex, JsonObject attributes,
                            UserIndexValues index, boolean invited, String eventType);
 
     /** Deletes the user, its index entries and all its memberships in one step; false if it was absent. */

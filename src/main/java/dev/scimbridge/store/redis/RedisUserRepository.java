@@ -8,9 +8,7 @@ import static dev.scimbridge.store.redis.RedisRecords.s;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,6 +21,7 @@ import dev.scimbridge.store.StoredResource;
 import dev.scimbridge.store.Tenant;
 import dev.scimbridge.store.UserIndexValues;
 import dev.scimbridge.store.UserRepository;
+import dev.scimbridge.store.UserWithGroups;
 import dev.scimbridge.store.VersionConflictException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -106,33 +105,44 @@ public class RedisUserRepository implements UserRepository {
     }
 
     @Override
-    public Map<String, Set<String>> groupIds(Tenant tenant, Collection<String> userIds) {
+    public List<UserWithGroups> getAllWithGroups(Tenant tenant, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         RedisKeys keys = new RedisKeys(tenant.accountId());
-        Map<String, Response<Set<String>>> responses = new LinkedHashMap<>();
+        List<String> order = new ArrayList<>(ids);
+        List<Response<List<byte[]>>> records = new ArrayList<>(order.size());
+        List<Response<Set<String>>> groups = new ArrayList<>(order.size());
         call(() -> {
             try (AbstractPipeline pipeline = jedis.pipelined()) {
-                for (String id : userIds) {
-                    responses.put(id, pipeline.smembers(keys.userGroups(id)));
+                for (String id : order) {
+                    records.add(pipeline.hmget(b(keys.user(id)), RedisRecords.RECORD_FIELDS));
+                    groups.add(pipeline.smembers(keys.userGroups(id)));
                 }
                 pipeline.sync();
             }
             return null;
         });
-        Map<String, Set<String>> result = new LinkedHashMap<>();
-        responses.forEach((id, r) -> result.put(id, new TreeSet<>(r.get())));
+        List<UserWithGroups> result = new ArrayList<>(order.size());
+        for (int i = 0; i < order.size(); i++) {
+            String id = order.get(i);
+            Set<String> groupIds = groups.get(i).get();
+            RedisRecords.open(tenant, id, keys.user(id), records.get(i).get())
+                    .ifPresent(user -> result.add(new UserWithGroups(user, groupIds)));
+        }
         return result;
     }
 
     @Override
-    public StoredResource replace(Tenant tenant, String id, long expectedVersion, JsonObject attributes,
+    public StoredResource replace(Tenant tenant, StoredResource current, UserIndexValues currentIndex, JsonObject attributes,
                                   UserIndexValues index, boolean invited, String eventType) {
         RedisKeys keys = new RedisKeys(tenant.accountId());
+        String id = current.id();
+        long expectedVersion = current.version();
         String userKey = keys.user(id);
-        List<byte[]> old = call(() -> jedis.hmget(b(userKey), b("ex"), b("em"), b("cr")));
-        if (old.get(2) == null) {
-            throw new ResourceNotFoundException();
-        }
-        List<String> oldSets = indexSets(keys, old.get(0) == null ? "" : s(old.get(0)), old.get(1) == null ? "" : s(old.get(1)));
+        // The script checks the version, so the index values of current are the stored ones.
+        Blind previous = Blind.of(tenant, currentIndex);
+        List<String> oldSets = indexSets(keys, previous.externalId.orElse(""), String.join(" ", previous.emails));
         Blind blind = Blind.of(tenant, index);
         List<String> newSets = indexSets(keys, blind.externalId.orElse(""), String.join(" ", blind.emails));
         List<byte[]> k = new ArrayList<>();
@@ -153,8 +163,7 @@ public class RedisUserRepository implements UserRepository {
             case "CONFLICT" -> throw new VersionConflictException();
             case "DUP:userName" -> throw new DuplicateKeyException("userName");
             default -> {
-                return new StoredResource(id, Long.parseLong(result), Instant.ofEpochMilli(Long.parseLong(s(old.get(2)))),
-                        Instant.ofEpochMilli(now), attributes);
+                return new StoredResource(id, Long.parseLong(result), current.created(), Instant.ofEpochMilli(now), attributes);
             }
         }
     }
