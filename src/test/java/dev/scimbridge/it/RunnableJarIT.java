@@ -66,6 +66,10 @@ class RunnableJarIT {
         if (session != null && !session.isBlank()) {
             env.put("SCIM_SESSION", session);
         }
+        boolean jsonLogs = run == 2; // the second start also proves SCIM_LOG_FORMAT=json
+        if (jsonLogs) {
+            env.put("SCIM_LOG_FORMAT", "json");
+        }
 
         Instant started = Instant.now();
         Process process = builder.start();
@@ -80,8 +84,18 @@ class RunnableJarIT {
             // UP could also come from the embedded development Redis: prove it is the configured one.
             String output = Files.readString(log);
             URI redis = URI.create(redisUrl);
-            assertTrue(output.contains("Redis: redis://" + redis.getHost() + ":" + redis.getPort()),
-                    "the bridge did not log the configured Redis endpoint:\n" + tail(log));
+            String endpoint = "Redis: redis://" + redis.getHost() + ":" + redis.getPort();
+            if (jsonLogs) {
+                // One JSON object a line (JSON escapes "/" as "\/", so read the message field).
+                String tail = tail(log);
+                JsonObject line = Files.readAllLines(log).stream().filter(l -> l.startsWith("{"))
+                        .map(ItEnvironment::json).filter(j -> j.getString("message", "").contains(endpoint))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no JSON log line with the Redis endpoint:\n" + tail));
+                assertEquals("liberty_message", line.getString("type"), line.toString());
+            } else {
+                assertTrue(output.contains(endpoint), "the bridge did not log the configured Redis endpoint:\n" + tail(log));
+            }
             assertFalse(output.contains("EMBEDDED Redis"), "the bridge started the embedded Redis:\n" + tail(log));
         } finally {
             stop(process);
