@@ -81,6 +81,9 @@ if [[ ! -f target/scim-bridge.war || ! -f target/scim-setup.jar || ! -x $WLP/bin
     log "building (mvn -DskipTests package liberty:create)"
     mvn -B -q -DskipTests package liberty:create
 fi
+if [[ -f $WLP/usr/servers/.pid/scimBridge.pid ]] && kill -0 "$(cat "$WLP/usr/servers/.pid/scimBridge.pid")" 2>/dev/null; then
+    echo "server scimBridge of this worktree is already running; stop it first" >&2; exit 1
+fi
 # Benchmark the packaged WAR (as the container image does), not a loose application.
 mkdir -p "$SERVER_DIR/apps"
 rm -f "$SERVER_DIR/apps/scim-bridge.war.xml"
@@ -90,9 +93,6 @@ cp liberty/config/jvm.options "$SERVER_DIR/jvm.options"
 if [[ -n ${BENCH_JVM_OPTIONS:-} ]]; then
     cp "$SERVER_DIR/jvm.options" "$SERVER_DIR/jvm.options.bench-orig"
     tr ';' '\n' <<<"$BENCH_JVM_OPTIONS" >>"$SERVER_DIR/jvm.options"
-fi
-if [[ -f $WLP/usr/servers/.pid/scimBridge.pid ]] && kill -0 "$(cat "$WLP/usr/servers/.pid/scimBridge.pid")" 2>/dev/null; then
-    echo "server scimBridge of this worktree is already running; stop it first" >&2; exit 1
 fi
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
