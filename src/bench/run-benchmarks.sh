@@ -90,6 +90,10 @@ rm -f "$SERVER_DIR/apps/scim-bridge.war.xml"
 cp target/scim-bridge.war "$SERVER_DIR/apps/scim-bridge.war"
 cp liberty/config/server.xml "$SERVER_DIR/server.xml"
 cp liberty/config/jvm.options "$SERVER_DIR/jvm.options"
+# The shipped server.env (MALLOC_ARENA_MAX), plus whatever the server already had (keystore passwords).
+grep -v -x -F -f liberty/config/server.env "$SERVER_DIR/server.env" 2>/dev/null >"$SERVER_DIR/server.env.bench" || true
+cat liberty/config/server.env >>"$SERVER_DIR/server.env.bench"
+mv "$SERVER_DIR/server.env.bench" "$SERVER_DIR/server.env"
 if [[ -n ${BENCH_JVM_OPTIONS:-} ]]; then
     cp "$SERVER_DIR/jvm.options" "$SERVER_DIR/jvm.options.bench-orig"
     tr ';' '\n' <<<"$BENCH_JVM_OPTIONS" >>"$SERVER_DIR/jvm.options"

@@ -39,6 +39,8 @@ public final class RecordCodec {
     private final SecretKeySpec blindIndexKey;
     private final SecureRandom random;
     private final ThreadLocal<Mac> blindMac;
+    /** One AES-GCM Cipher a thread, re-initialised with a fresh IV for every record (getInstance is not free). */
+    private final ThreadLocal<Cipher> gcm = ThreadLocal.withInitial(RecordCodec::newGcm);
 
     public RecordCodec(AccountKeys keys) {
         this(keys, new SecureRandom());
@@ -66,7 +68,7 @@ public final class RecordCodec {
         random.nextBytes(iv);
         System.arraycopy(iv, 0, out, 1, IV_BYTES);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = gcm.get();
             cipher.init(Cipher.ENCRYPT_MODE, dataKey, new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(recordKey.getBytes(StandardCharsets.UTF_8));
             cipher.doFinal(plaintext, 0, plaintext.length, out, 1 + IV_BYTES);
@@ -87,7 +89,7 @@ public final class RecordCodec {
             throw new RecordIntegrityException("not a sealed record");
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = gcm.get();
             cipher.init(Cipher.DECRYPT_MODE, dataKey, new GCMParameterSpec(TAG_BITS, sealed, 1, IV_BYTES));
             cipher.updateAAD(recordKey.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(sealed, 1 + IV_BYTES, sealed.length - 1 - IV_BYTES);
@@ -103,6 +105,14 @@ public final class RecordCodec {
         Mac mac = blindMac.get();
         byte[] h = mac.doFinal(normalisedValue.getBytes(StandardCharsets.UTF_8));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(h);
+    }
+
+    private static Cipher newGcm() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM unavailable", e);
+        }
     }
 
     private Mac newMac() {
