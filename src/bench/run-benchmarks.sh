@@ -90,10 +90,6 @@ rm -f "$SERVER_DIR/apps/scim-bridge.war.xml"
 cp target/scim-bridge.war "$SERVER_DIR/apps/scim-bridge.war"
 cp liberty/config/server.xml "$SERVER_DIR/server.xml"
 cp liberty/config/jvm.options "$SERVER_DIR/jvm.options"
-# The shipped server.env (MALLOC_ARENA_MAX), plus whatever the server already had (keystore passwords).
-grep -v -x -F -f liberty/config/server.env "$SERVER_DIR/server.env" 2>/dev/null >"$SERVER_DIR/server.env.bench" || true
-cat liberty/config/server.env >>"$SERVER_DIR/server.env.bench"
-mv "$SERVER_DIR/server.env.bench" "$SERVER_DIR/server.env"
 if [[ -n ${BENCH_JVM_OPTIONS:-} ]]; then
     cp "$SERVER_DIR/jvm.options" "$SERVER_DIR/jvm.options.bench-orig"
     tr ';' '\n' <<<"$BENCH_JVM_OPTIONS" >>"$SERVER_DIR/jvm.options"
@@ -119,7 +115,7 @@ AUTH="Authorization: Bearer $BENCH_TOKEN"
 T0=$(date +%s%N)
 BRIDGE_STARTED=1
 SCIM_SESSION=$WORK/scimsession SCIM_TOKEN_FILE=$WORK/token SCIM_REDIS_URL=redis://127.0.0.1:$REDIS_PORT \
-    HTTP_PORT=$HTTP_PORT HTTP_HOST=127.0.0.1 SCIM_CONFIRMATION_INTERVAL=manual \
+    HTTP_PORT=$HTTP_PORT HTTP_HOST=127.0.0.1 SCIM_CONFIRMATION_INTERVAL=manual MALLOC_ARENA_MAX=2 \
     "$WLP/bin/server" start scimBridge >/dev/null
 until curl -sf "$BASE/health/ready" >/dev/null; do sleep 0.05; done
 STARTUP_MS=$(( ($(date +%s%N) - T0) / 1000000 ))
