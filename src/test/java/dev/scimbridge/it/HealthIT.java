@@ -44,6 +44,14 @@ class HealthIT {
     }
 
     @Test
+    void metricsArePrometheusTextWithoutAuthentication() {
+        HttpResponse<String> response = get("/metrics");
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
+        assertTrue(response.body().contains("# TYPE ") && response.body().contains("jvm_uptime_seconds"), response.body());
+    }
+
+    @Test
     void startedIsUp() {
         HttpResponse<String> response = awaitResponse("/health/started", r -> r.statusCode() == 200, Duration.ofSeconds(30));
         assertEquals("UP", json(response.body()).getString("status"));
