@@ -18,9 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +29,7 @@ import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import dev.scimbridge.testsupport.ItEnvironment;
+import dev.scimbridge.testsupport.ServerProcesses;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.NodeList;
@@ -63,8 +62,8 @@ class ExistingLibertyInstallIT {
     void bridgeRunsInAFreshServerConfiguredAsDocumented() throws Exception {
         Path wlp = Path.of(ItEnvironment.required("scim.it.wlpHome"));
         Path serverDir = wlp.resolve("usr/servers").resolve(SERVER);
-        deleteRecursively(serverDir);
-        deleteRecursively(wlp.resolve("usr/servers/.logs").resolve(SERVER));
+        ServerProcesses.deleteRecursively(serverDir);
+        ServerProcesses.deleteRecursively(wlp.resolve("usr/servers/.logs").resolve(SERVER));
         run(wlp, Map.of(), "create", SERVER);
 
         String serverXml = documentedServerXml();
@@ -80,15 +79,15 @@ class ExistingLibertyInstallIT {
         Path messages = serverDir.resolve("logs/messages.log");
         try {
             run(wlp, env, "start", SERVER);
-            HttpResponse<String> ready = awaitReady("http://127.0.0.1:" + port + "/health/ready", messages);
+            HttpResponse<String> ready = ServerProcesses.awaitReady("http://127.0.0.1:" + port + "/health/ready", Duration.ofSeconds(180), messages, null);
             JsonObject body = json(ready.body());
             assertTrue(body.getJsonArray("checks").stream().map(JsonObject.class::cast)
                     .anyMatch(c -> c.getString("name").equals("redis") && c.getString("status").equals("UP")), body.toString());
             URI redis = URI.create(ItEnvironment.redisUrl());
             String log = Files.readString(messages);
             assertTrue(log.contains("Redis: redis://" + redis.getHost() + ":" + redis.getPort()),
-                    "the bridge did not log the Redis of server.xml:\n" + tail(messages));
-            assertFalse(log.contains("EMBEDDED Redis"), "the bridge started the embedded Redis:\n" + tail(messages));
+                    "the bridge did not log the Redis of server.xml:\n" + ServerProcesses.tail(messages));
+            assertFalse(log.contains("EMBEDDED Redis"), "the bridge started the embedded Redis:\n" + ServerProcesses.tail(messages));
             assertEquals("pong", getUrl("http://127.0.0.1:" + port + "/ping").body());
         } finally {
             run(wlp, Map.of(), "stop", SERVER);
@@ -144,41 +143,4 @@ class ExistingLibertyInstallIT {
         assertEquals(0, process.exitValue(), "bin/server " + String.join(" ", args) + ":\n" + Files.readString(out));
     }
 
-    private static HttpResponse<String> awaitReady(String url, Path messages) throws IOException, InterruptedException {
-        Duration timeout = Duration.ofSeconds(180);
-        Instant deadline = Instant.now().plus(timeout);
-        HttpResponse<String> last = null;
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                last = getUrl(url);
-                if (last.statusCode() == 200) {
-                    return last;
-                }
-            } catch (RuntimeException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        fail("not ready within " + timeout + (last == null ? "" : "; last " + last.statusCode() + " " + last.body())
-                + "\n" + tail(messages));
-        return null;
-    }
-
-    private static String tail(Path log) throws IOException {
-        if (!Files.exists(log)) {
-            return "(no " + log + ")";
-        }
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-    }
 }

@@ -1,14 +1,12 @@
 package dev.scimbridge.it;
 
 import static dev.scimbridge.testsupport.ItEnvironment.freePort;
-import static dev.scimbridge.testsupport.ItEnvironment.getUrl;
 import static dev.scimbridge.testsupport.ItEnvironment.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -20,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.scimbridge.testsupport.ItEnvironment;
+import dev.scimbridge.testsupport.ServerProcesses;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +39,7 @@ class RunnableJarIT {
         assertTrue(Files.isRegularFile(jar), jar + " is missing: the runnable profile packages it (mvn verify activates it)");
         Path work = jar.resolveSibling("runnable-it");
         Path extractRoot = work.resolve("extract");
-        deleteRecursively(work); // every start extracts to a new directory under the root
+        ServerProcesses.deleteRecursively(work); // every start extracts to a new directory under the root
         Files.createDirectories(extractRoot);
         System.out.printf("RunnableJarIT: %s is %.1f MB%n", jar.getFileName(), Files.size(jar) / 1e6);
 
@@ -74,7 +73,7 @@ class RunnableJarIT {
         Instant started = Instant.now();
         Process process = builder.start();
         try {
-            HttpResponse<String> ready = awaitReady(process, "http://127.0.0.1:" + port + "/health/ready", log);
+            HttpResponse<String> ready = ServerProcesses.awaitReady("http://127.0.0.1:" + port + "/health/ready", READY_TIMEOUT, log, process);
             System.out.printf("RunnableJarIT: start %d ready after %d ms%n", run, Duration.between(started, Instant.now()).toMillis());
             JsonObject body = json(ready.body());
             assertEquals("UP", body.getString("status"), body.toString());
@@ -87,42 +86,19 @@ class RunnableJarIT {
             String endpoint = "Redis: redis://" + redis.getHost() + ":" + redis.getPort();
             if (jsonLogs) {
                 // One JSON object a line (JSON escapes "/" as "\/", so read the message field).
-                String tail = tail(log);
+                String tail = ServerProcesses.tail(log);
                 JsonObject line = Files.readAllLines(log).stream().filter(l -> l.startsWith("{"))
                         .map(ItEnvironment::json).filter(j -> j.getString("message", "").contains(endpoint))
                         .findFirst()
                         .orElseThrow(() -> new AssertionError("no JSON log line with the Redis endpoint:\n" + tail));
                 assertEquals("liberty_message", line.getString("type"), line.toString());
             } else {
-                assertTrue(output.contains(endpoint), "the bridge did not log the configured Redis endpoint:\n" + tail(log));
+                assertTrue(output.contains(endpoint), "the bridge did not log the configured Redis endpoint:\n" + ServerProcesses.tail(log));
             }
-            assertFalse(output.contains("EMBEDDED Redis"), "the bridge started the embedded Redis:\n" + tail(log));
+            assertFalse(output.contains("EMBEDDED Redis"), "the bridge started the embedded Redis:\n" + ServerProcesses.tail(log));
         } finally {
             stop(process);
         }
-    }
-
-    /** Polls until 200, failing early (with the log) if the process exits. */
-    private static HttpResponse<String> awaitReady(Process process, String url, Path log) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        HttpResponse<String> last = null;
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                fail("java -jar exited with " + process.exitValue() + " before it was ready:\n" + tail(log));
-            }
-            try {
-                last = getUrl(url);
-                if (last.statusCode() == 200) {
-                    return last;
-                }
-            } catch (RuntimeException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        fail("not ready within " + READY_TIMEOUT + (last == null ? "" : "; last " + last.statusCode() + " " + last.body())
-                + "\n" + tail(log));
-        return null;
     }
 
     /**
@@ -138,20 +114,5 @@ class RunnableJarIT {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             fail("java -jar did not stop within 60 s of SIGTERM");
         }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 }
