@@ -194,8 +194,7 @@ public class UserService implements ResourceService {
         if (!derived) {
             return ResourceRenderer.render(ResourceType.USER, stored, baseUrl).build();
         }
-        return renderAll(tenant, users.getAllWithGroups(tenant, List.of(stored.id())).stream()
-                .map(u -> new UserWithGroups(stored, u.groupIds())).toList(), baseUrl).get(0);
+        return renderAll(tenant, List.of(new UserWithGroups(stored, users.groupIds(tenant, stored.id()))), baseUrl).get(0);
     }
 
     /** Users by id, rendered; with {@code groups} only when {@code derived} (then read in the same round trip). */

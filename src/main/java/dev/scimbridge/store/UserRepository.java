@@ -24,6 +24,9 @@ public interface UserRepository extends ResourceRepository {
 
     Optional<StoredResource> get(Tenant tenant, String id);
 
+    /** The ids of the groups a user is a member of (the reverse membership index). */
+    Set<String> groupIds(Tenant tenant, String userId);
+
     /** Users by id with their group ids (the reverse membership index), in the order given, in one round trip. */
     List<UserWithGroups> getAllWithGroups(Tenant tenant, Collection<String> ids);
 

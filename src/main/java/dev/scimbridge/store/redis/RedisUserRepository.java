@@ -105,6 +105,11 @@ public class RedisUserRepository implements UserRepository {
     }
 
     @Override
+    public Set<String> groupIds(Tenant tenant, String userId) {
+        return call(() -> jedis.smembers(new RedisKeys(tenant.accountId()).userGroups(userId)));
+    }
+
+    @Override
     public List<UserWithGroups> getAllWithGroups(Tenant tenant, Collection<String> ids) {
         if (ids.isEmpty()) {
             return List.of();
