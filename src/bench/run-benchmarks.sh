@@ -13,7 +13,7 @@
 # "10000" quick, "10000 100000" full), BENCH_DURATION (seconds a timed workload), BENCH_CONNECTIONS (16),
 # BENCH_THREADS (2), BENCH_GROUPS (1000), BENCH_MEMBERSHIPS (100000), BENCH_LABEL (section name, default
 # the mode), BENCH_JVM_OPTIONS (extra lines for the server's jvm.options, ';' separated, e.g.
-# "-Xmx96m;-XX:TieredStopAtLevel=1"), BENCH_DOC (file to write; default docs/benchmarks.md),
+# "-Xmx96m;-XX:TieredStopAtLevel=1"), BENCH_METRICS (SCIM_METRICS_ENABLED of the bridge; false), BENCH_DOC (file to write; default docs/benchmarks.md),
 # BENCH_WARMUP (seconds of unrecorded warm-up before each timed read workload; 3),
 # BENCH_PING_EACH (seconds of /ping after each workload, the reference of its "vs /ping"; 5),
 # BENCH_TIMEOUT (overall bound in seconds; default 900 quick, 2400 full).
@@ -31,6 +31,7 @@ CONNS=${BENCH_CONNECTIONS:-16}
 WARMUP=${BENCH_WARMUP:-3}
 PING_EACH=${BENCH_PING_EACH:-5}
 THREADS=${BENCH_THREADS:-2}
+METRICS=${BENCH_METRICS:-false}
 NGROUPS=${BENCH_GROUPS:-1000}
 MEMBERSHIPS=${BENCH_MEMBERSHIPS:-100000}
 LABEL=${BENCH_LABEL:-$MODE}
@@ -89,6 +90,7 @@ mkdir -p "$SERVER_DIR/apps"
 rm -f "$SERVER_DIR/apps/scim-bridge.war.xml"
 cp target/scim-bridge.war "$SERVER_DIR/apps/scim-bridge.war"
 cp liberty/config/server.xml "$SERVER_DIR/server.xml"
+rm -rf "$SERVER_DIR/includes" && cp -r liberty/config/includes "$SERVER_DIR/includes"
 cp liberty/config/jvm.options "$SERVER_DIR/jvm.options"
 if [[ -n ${BENCH_JVM_OPTIONS:-} ]]; then
     cp "$SERVER_DIR/jvm.options" "$SERVER_DIR/jvm.options.bench-orig"
@@ -115,7 +117,7 @@ AUTH="Authorization: Bearer $BENCH_TOKEN"
 T0=$(date +%s%N)
 BRIDGE_STARTED=1
 SCIM_SESSION=$WORK/scimsession SCIM_TOKEN_FILE=$WORK/token SCIM_REDIS_URL=redis://127.0.0.1:$REDIS_PORT \
-    HTTP_PORT=$HTTP_PORT HTTP_HOST=127.0.0.1 SCIM_CONFIRMATION_INTERVAL=manual MALLOC_ARENA_MAX=2 \
+    HTTP_PORT=$HTTP_PORT HTTP_HOST=127.0.0.1 SCIM_CONFIRMATION_INTERVAL=manual MALLOC_ARENA_MAX=2 SCIM_METRICS_ENABLED=$METRICS \
     "$WLP/bin/server" start scimBridge >/dev/null
 until curl -sf "$BASE/health/ready" >/dev/null; do sleep 0.05; done
 STARTUP_MS=$(( ($(date +%s%N) - T0) / 1000000 ))
@@ -253,7 +255,7 @@ section=$WORK/section.md
     echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -h | awk '/Mem:/{print $2}') RAM;"
     echo "$(java -version 2>&1 | sed -n 2p); Open Liberty $(sed -n 's/.*<liberty.runtime.version>\(.*\)<.*/\1/p' pom.xml); $(redis-server --version | cut -d' ' -f1-3); $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)."
     echo
-    echo "JVM options: \`$(grep -v '^#' "$SERVER_DIR/jvm.options" | grep -v '^$' | tr '\n' ' ')\`"
+    echo "Metrics (\`SCIM_METRICS_ENABLED\`): $METRICS. JVM options: \`$(grep -v '^#' "$SERVER_DIR/jvm.options" | grep -v '^$' | tr '\n' ' ')\`"
     echo
     echo "Start-up to ready (\`server start\` to \`/health/ready\` UP): **${STARTUP_MS} ms**. RSS after start ${RSS_START} MiB, peak (VmHWM) over the run **${PEAK} MiB**."
     echo

@@ -67,15 +67,26 @@ class ContainerfileTest {
     }
 
     @Test
+    void installsTheOptionalMetricsFeatureAndLeavesItOffByDefault() throws Exception {
+        List<String> steps = instructions();
+        Set<String> optional = features("liberty/config/includes/metrics-true.xml");
+        assertEquals(Set.of("mpMetrics-5.1"), optional);
+        int features = steps.indexOf("RUN features.sh");
+        int metrics = steps.indexOf("RUN featureUtility installFeature mpMetrics-5.1 --acceptLicense");
+        int configure = steps.indexOf("RUN configure.sh");
+        assertTrue(features >= 0 && features < metrics && metrics < configure, steps.toString());
+        assertTrue(steps.contains("ENV SCIM_METRICS_ENABLED=false"), steps.toString());
+        assertTrue(features("liberty/config/includes/metrics-false.xml").isEmpty());
+        String serverXml = Files.readString(ROOT.resolve("liberty/config/server.xml"));
+        assertTrue(serverXml.contains("<include optional=\"true\" location=\"includes/metrics-${env.SCIM_METRICS_ENABLED}.xml\"/>"),
+                "server.xml must include the metrics snippet named by SCIM_METRICS_ENABLED");
+    }
+
+    @Test
     void serverXmlListsExactlyTheDocumentedFeatures() throws Exception {
-        Document serverXml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(ROOT.resolve("liberty/config/server.xml").toFile());
-        NodeList nodes = serverXml.getElementsByTagName("feature");
-        Set<String> configured = new TreeSet<>();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            configured.add(nodes.item(i).getTextContent().trim());
-        }
+        Set<String> configured = features("liberty/config/server.xml");
         assertFalse(configured.isEmpty());
+        configured.addAll(features("liberty/config/includes/metrics-true.xml"));
 
         // docs/install/container.md: the bullet list under "## Liberty features", one `feature-x.y` per line.
         String doc = Files.readString(ROOT.resolve("docs/install/container.md"));
@@ -88,7 +99,17 @@ class ContainerfileTest {
         while (bullet.find()) {
             documented.add(bullet.group(1));
         }
-        assertEquals(documented, configured, "server.xml features vs docs/install/container.md");
+        assertEquals(documented, configured, "server.xml (and the optional metrics include) features vs docs/install/container.md");
+    }
+
+    private static Set<String> features(String file) throws Exception {
+        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(ROOT.resolve(file).toFile());
+        NodeList nodes = xml.getElementsByTagName("feature");
+        Set<String> features = new TreeSet<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            features.add(nodes.item(i).getTextContent().trim());
+        }
+        return features;
     }
 
     /** Non-comment instruction lines, whitespace-normalised. */

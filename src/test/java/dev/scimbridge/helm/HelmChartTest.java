@@ -344,6 +344,17 @@ class HelmChartTest {
         Map<String, Object> bridge = container(podSpec(deployment), "scim-bridge");
         assertEquals("simple", env(bridge, "SCIM_LOG_FORMAT"));
         assertEquals("PT60S", env(bridge, "SCIM_CONFIRMATION_INTERVAL"));
+        assertEquals("true", env(bridge, "SCIM_METRICS_ENABLED"), "a ServiceMonitor needs /metrics served");
+    }
+
+    @Test
+    void metricsAreOffByDefaultAndOnWhenAsked() {
+        Map<String, Object> byDefault = container(podSpec(render().one("Deployment", FULLNAME)), "scim-bridge");
+        assertEquals("false", env(byDefault, "SCIM_METRICS_ENABLED"));
+        assertTrue(render().all("ServiceMonitor").isEmpty(), "no ServiceMonitor by default");
+        Map<String, Object> enabled = container(podSpec(render(t -> t.set("metrics.enabled", "true"))
+                .one("Deployment", FULLNAME)), "scim-bridge");
+        assertEquals("true", env(enabled, "SCIM_METRICS_ENABLED"));
     }
 
     @ParameterizedTest(name = "limit {0} -> -Xmx{1}")

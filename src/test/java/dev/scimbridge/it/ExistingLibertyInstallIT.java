@@ -5,6 +5,7 @@ import static dev.scimbridge.testsupport.ItEnvironment.getUrl;
 import static dev.scimbridge.testsupport.ItEnvironment.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -89,6 +90,8 @@ class ExistingLibertyInstallIT {
                     "the bridge did not log the Redis of server.xml:\n" + ServerProcesses.tail(messages));
             assertFalse(log.contains("EMBEDDED Redis"), "the bridge started the embedded Redis:\n" + ServerProcesses.tail(messages));
             assertEquals("pong", getUrl("http://127.0.0.1:" + port + "/ping").body());
+            assertNotEquals(200, getUrl("http://127.0.0.1:" + port + "/metrics").statusCode(),
+                    "the documented server.xml leaves /metrics out (it is optional)");
         } finally {
             run(wlp, Map.of(), "stop", SERVER);
         }

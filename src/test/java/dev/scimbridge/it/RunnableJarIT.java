@@ -1,9 +1,11 @@
 package dev.scimbridge.it;
 
 import static dev.scimbridge.testsupport.ItEnvironment.freePort;
+import static dev.scimbridge.testsupport.ItEnvironment.getUrl;
 import static dev.scimbridge.testsupport.ItEnvironment.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -96,6 +98,10 @@ class RunnableJarIT {
                 assertTrue(output.contains(endpoint), "the bridge did not log the configured Redis endpoint:\n" + ServerProcesses.tail(log));
             }
             assertFalse(output.contains("EMBEDDED Redis"), "the bridge started the embedded Redis:\n" + ServerProcesses.tail(log));
+            // Metrics are opt-in (SCIM_METRICS_ENABLED), and the minified jar does not even carry the feature.
+            HttpResponse<String> metrics = getUrl("http://127.0.0.1:" + port + "/metrics");
+            assertNotEquals(200, metrics.statusCode(), metrics.body());
+            assertFalse(metrics.body().contains("# TYPE"), metrics.body());
         } finally {
             stop(process);
         }
