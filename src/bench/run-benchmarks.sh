@@ -57,6 +57,7 @@ cleanup() {
     if [[ -n $REDIS_PID ]]; then
         log "stopping redis ($REDIS_PID)"
         kill "$REDIS_PID" 2>/dev/null
+        for _ in $(seq 50); do kill -0 "$REDIS_PID" 2>/dev/null || break; sleep 0.1; done   # it logs while exiting
     fi
     [[ -f $SERVER_DIR/jvm.options.bench-orig ]] && mv "$SERVER_DIR/jvm.options.bench-orig" "$SERVER_DIR/jvm.options"
     rm -rf "$WORK"
