@@ -48,7 +48,12 @@ public final class RedisKeys {
         return prefix + String.join(":", parts);
     }
 
-    /** The common prefix, for {@code SCAN MATCH prefix*} in tests and operations tooling. */
+    /**
+     * The common prefix, for {@code SCAN MATCH prefix*} in tests and operations tooling, and for the
+     * scripts that derive record keys from it (user-read.lua, user-replace.lua build
+     * {@code prefix .. 'user:' .. id}, {@code .. ':groups'} and {@code prefix .. 'group:' .. gid}, as
+     * {@link #user}, {@link #userGroups} and {@link #group} do: change them together).
+     */
     public String prefix() {
         return prefix;
     }
