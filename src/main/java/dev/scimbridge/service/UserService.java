@@ -20,10 +20,12 @@ import dev.scimbridge.scim.schema.ResourceType;
 import dev.scimbridge.scim.schema.ResourceValidator;
 import dev.scimbridge.scim.schema.SchemaRegistry;
 import dev.scimbridge.store.DuplicateKeyException;
+import dev.scimbridge.store.IndexProbe;
 import dev.scimbridge.store.ResourceNotFoundException;
 import dev.scimbridge.store.StoredResource;
 import dev.scimbridge.store.Tenant;
 import dev.scimbridge.store.UserIndexValues;
+import dev.scimbridge.store.UserPage;
 import dev.scimbridge.store.UserRepository;
 import dev.scimbridge.store.UserWithGroups;
 import dev.scimbridge.store.VersionConflictException;
@@ -156,8 +158,18 @@ public class UserService implements ResourceService {
     @Override
     public JsonObject list(ListQuery query, String baseUrl) {
         Tenant tenant = account.tenant();
-        return ResourceSearch.search(ResourceType.USER, query, users, tenant,
-                (ids, derived) -> load(tenant, ids, baseUrl, derived), config, "groups");
+        return ResourceSearch.search(ResourceType.USER, query, new ResourceSearch.Loader() {
+            @Override
+            public List<JsonObject> find(List<IndexProbe> probes, boolean derived) {
+                return renderAll(users.find(tenant, probes, derived), baseUrl);
+            }
+
+            @Override
+            public ResourceSearch.Found page(long offset, int count, boolean derived) {
+                UserPage page = users.readPage(tenant, offset, count, derived);
+                return new ResourceSearch.Found(renderAll(page.users(), baseUrl), page.total());
+            }
+        }, config, "groups");
     }
 
     /**
@@ -182,16 +194,6 @@ public class UserService implements ResourceService {
             }
         }
         return false;
-    }
-
-    /** Users by id, rendered; with {@code groups} only when {@code derived} (then read in the same round trip). */
-    private List<JsonObject> load(Tenant tenant, List<String> ids, String baseUrl, boolean derived) {
-        if (derived) {
-            return renderAll(users.getAllWithGroups(tenant, ids), baseUrl);
-        }
-        List<JsonObject> out = new ArrayList<>(ids.size());
-        users.getAll(tenant, ids).forEach(u -> out.add(ResourceRenderer.render(ResourceType.USER, u, baseUrl).build()));
-        return out;
     }
 
     /** Users rendered with their {@code groups} as read (none when the read did not ask for them). */
