@@ -26,7 +26,7 @@ public interface UserRepository extends ResourceRepository {
 
     /**
      * Users by id with the records of their groups (the reverse membership index), in the order given,
-     * skipping ids that do not exist. One round trip.
+     * each once, skipping ids that do not exist. One round trip.
      */
     List<UserWithGroups> getAllWithGroups(Tenant tenant, Collection<String> ids);
 

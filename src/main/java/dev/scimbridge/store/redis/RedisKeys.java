@@ -50,9 +50,9 @@ public final class RedisKeys {
 
     /**
      * The common prefix, for {@code SCAN MATCH prefix*} in tests and operations tooling, and for the
-     * scripts that derive record keys from it (user-read.lua, user-replace.lua build
-     * {@code prefix .. 'user:' .. id}, {@code .. ':groups'} and {@code prefix .. 'group:' .. gid}, as
-     * {@link #user}, {@link #userGroups} and {@link #group} do: change them together).
+     * scripts that derive record keys from it: user-read.lua builds {@code prefix .. 'user:' .. id},
+     * {@code prefix .. 'user:' .. id .. ':groups'} and {@code prefix .. 'group:' .. gid}, user-replace.lua
+     * the last, as {@link #user}, {@link #userGroups} and {@link #group} do. Change them together.
      */
     public String prefix() {
         return prefix;
