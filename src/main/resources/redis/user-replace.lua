@@ -1,12 +1,15 @@
 -- Replaces a User's record if its version is the expected one, moving index entries, atomically.
 -- KEYS[1] scim:{a}:user:<id>  KEYS[2] scim:{a}:idx:user:userName  KEYS[3] scim:{a}:events
--- KEYS[4] scim:{a}:invited SET
--- KEYS[5..] old externalId/email index sets (ARGV[8] of them), then new ones (ARGV[9] of them)
+-- KEYS[4] scim:{a}:invited SET  KEYS[5] scim:{a}:user:<id>:groups SET
+-- KEYS[6..] old externalId/email index sets (ARGV[8] of them), then new ones (ARGV[9] of them)
 -- ARGV[1] id  ARGV[2] expected version  ARGV[3] sealed record  ARGV[4] new blind userName
 -- ARGV[5] new blind externalId or ''  ARGV[6] new blind emails joined by ' '  ARGV[7] now (ms)
 -- ARGV[8] number of old index sets  ARGV[9] number of new index sets  ARGV[10] events max length
 -- ARGV[11] event type  ARGV[12] '1' when the user is (still) invited
--- Returns the new version, or 'NOTFOUND' / 'CONFLICT' / 'DUP:userName' without writing anything.
+-- ARGV[13] the account prefix scim:{a}: to return the user's groups, or '' not to read them. The
+--          group record keys scim:{a}:group:<gid> are derived from it (same {a} hash tag, same slot).
+-- Returns { new version, groups } with groups { gid, v, cr, lm, d } per group of the user whose record
+-- exists (none when ARGV[13] is ''), or 'NOTFOUND' / 'CONFLICT' / 'DUP:userName' without writing anything.
 local fields = redis.call('HMGET', KEYS[1], 'v', 'un')
 if not fields[1] then
   return 'NOTFOUND'
@@ -23,7 +26,7 @@ if oldUn ~= ARGV[4] then
   redis.call('HSET', KEYS[2], ARGV[4], ARGV[1])
 end
 local oldCount = tonumber(ARGV[8])
-for i = 5, 4 + oldCount do
+for i = 6, 5 + oldCount do
   redis.call('SREM', KEYS[i], ARGV[1])
 end
 if ARGV[12] == '1' then
@@ -31,10 +34,19 @@ if ARGV[12] == '1' then
 else
   redis.call('SREM', KEYS[4], ARGV[1])
 end
-for i = 5 + oldCount, #KEYS do
+for i = 6 + oldCount, #KEYS do
   redis.call('SADD', KEYS[i], ARGV[1])
 end
 local v = redis.call('HINCRBY', KEYS[1], 'v', 1)
 redis.call('HSET', KEYS[1], 'lm', ARGV[7], 'd', ARGV[3], 'un', ARGV[4], 'ex', ARGV[5], 'em', ARGV[6])
 redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[10], '*', 'type', ARGV[11], 'id', ARGV[1], 'version', v, 'time', ARGV[7])
-return v
+local groups = {}
+if ARGV[13] ~= '' then
+  for _, gid in ipairs(redis.call('SMEMBERS', KEYS[5])) do
+    local g = redis.call('HMGET', ARGV[13] .. 'group:' .. gid, 'v', 'cr', 'lm', 'd')
+    if g[1] and g[4] then
+      groups[#groups + 1] = { gid, g[1], g[2], g[3], g[4] }
+    end
+  end
+end
+return { v, groups }

@@ -184,14 +184,14 @@ public class GroupService implements ResourceService {
     @Override
     public JsonObject list(ListQuery query, String baseUrl) {
         Tenant tenant = account.tenant();
-        return ResourceSearch.search(ResourceType.GROUP, query, groups, tenant, (ids, derived) -> {
+        return ResourceSearch.search(ResourceType.GROUP, query, ResourceSearch.Loader.byIds(groups, tenant, (ids, derived) -> {
             List<StoredResource> resources = groups.getAll(tenant, ids);
             List<JsonObject> out = new ArrayList<>(resources.size());
             for (StoredResource g : resources) {
                 out.add(render(g, derived ? groups.members(tenant, g.id()) : null, baseUrl));
             }
             return out;
-        }, config, "members");
+        }), config, "members");
     }
 
     private static JsonObject render(StoredResource stored, Set<String> members, String baseUrl) {

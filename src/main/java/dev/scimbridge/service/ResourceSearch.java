@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 import dev.scimbridge.config.DirectoryConfig;
 import dev.scimbridge.scim.ListResponses;
@@ -19,6 +20,7 @@ import dev.scimbridge.scim.filter.FilterPlanner;
 import dev.scimbridge.scim.filter.IndexLookup;
 import dev.scimbridge.scim.query.SortSpec;
 import dev.scimbridge.scim.schema.ResourceType;
+import dev.scimbridge.store.IndexProbe;
 import dev.scimbridge.store.Page;
 import dev.scimbridge.store.ResourceRepository;
 import dev.scimbridge.store.Tenant;
@@ -30,34 +32,71 @@ import jakarta.json.JsonObject;
  * attributes, inside {@code and}, {@code or} of indexed terms) read only the candidates; any other
  * filter, or a sort, scans the account's resources up to {@code scim.filter.scan-limit} and answers
  * {@code tooMany} beyond. A plain list pages through the creation-ordered set without scanning.
+ * All index look-ups of a filter go to the {@link Loader} in one call, and so does a page, so a store
+ * that reads them together with the records (Users) answers in one round trip.
  */
 final class ResourceSearch {
     private static final int SCAN_CHUNK = 500;
     private static final FilterEvaluator EVALUATOR = new FilterEvaluator();
 
     /**
-     * How a search reads one resource type: the full representations of the given ids (with derived
-     * attributes when asked), in order, skipping ids that do not exist.
+     * How a search reads one resource type: full representations, with the derived attributes when
+     * asked, of the resources that index probes find or of a page of the creation order.
      */
-    @FunctionalInterface
     interface Loader {
-        List<JsonObject> load(List<String> ids, boolean derived);
+        /** The resources the probes find (an {@code or} of them), each once in first-seen order. */
+        List<JsonObject> find(List<IndexProbe> probes, boolean derived);
+
+        /** {@code count} resources in creation order from {@code offset} (0-based), and how many there are. */
+        Found page(long offset, int count, boolean derived);
+
+        /**
+         * A loader that resolves probes and pages with the repository ({@code findIds}, {@code page}), then
+         * reads the ids with {@code load}, which keeps their order and skips ids that do not exist.
+         */
+        static Loader byIds(ResourceRepository repository, Tenant tenant, BiFunction<List<String>, Boolean, List<JsonObject>> load) {
+            return new Loader() {
+                @Override
+                public List<JsonObject> find(List<IndexProbe> probes, boolean derived) {
+                    Set<String> candidates = new LinkedHashSet<>();
+                    for (IndexProbe probe : probes) {
+                        if (probe.attribute().equals("id")) {
+                            candidates.add(probe.value());
+                        } else {
+                            candidates.addAll(repository.findIds(tenant, probe.attribute(), probe.value()));
+                        }
+                    }
+                    return load.apply(new ArrayList<>(candidates), derived);
+                }
+
+                @Override
+                public Found page(long offset, int count, boolean derived) {
+                    Page page = repository.page(tenant, offset, count);
+                    return new Found(load.apply(page.ids(), derived), page.total());
+                }
+            };
+        }
+    }
+
+    /** Rendered resources of a page, and how many resources there are in all. */
+    record Found(List<JsonObject> resources, long total) {
+        Found {
+            resources = List.copyOf(resources);
+        }
     }
 
     private ResourceSearch() {
     }
 
-    static JsonObject search(ResourceType type, ListQuery query, ResourceRepository repository, Tenant tenant,
-                             Loader loader, DirectoryConfig config, String derivedName) {
+    static JsonObject search(ResourceType type, ListQuery query, Loader loader, DirectoryConfig config, String derivedName) {
         int startIndex = query.startIndex() == null || query.startIndex() < 1 ? 1 : query.startIndex();
         int count = query.count() == null ? config.filterMaxResults() : Math.max(0, Math.min(query.count(), config.filterMaxResults()));
         Optional<SortSpec> sort = SortSpec.of(query.sortBy(), query.sortOrder());
         boolean wantsDerived = query.projection().wants(derivedName);
 
         if (blank(query.filter()) && sort.isEmpty()) {
-            Page page = repository.page(tenant, startIndex - 1L, count);
-            List<JsonObject> rendered = loader.load(page.ids(), wantsDerived);
-            return respond(type, query, rendered, page.total(), startIndex);
+            Found page = loader.page(startIndex - 1L, count, wantsDerived);
+            return respond(type, query, page.resources(), page.total(), startIndex);
         }
 
         Filter filter = blank(query.filter()) ? null : FilterParser.parse(query.filter());
@@ -68,28 +107,23 @@ final class ResourceSearch {
         List<JsonObject> matched = new ArrayList<>();
         FilterPlan plan = filter == null ? null : FilterPlanner.plan(filter, type);
         if (plan != null && !plan.isScan()) {
-            Set<String> candidates = new LinkedHashSet<>();
+            List<IndexProbe> probes = new ArrayList<>(plan.lookups().size());
             for (IndexLookup lookup : plan.lookups()) {
-                if (lookup.attribute().equals("id")) {
-                    candidates.add(lookup.value());
-                } else {
-                    candidates.addAll(repository.findIds(tenant, lookup.attribute(), lookup.normalisedValue()));
-                }
+                probes.add(new IndexProbe(lookup.attribute(), lookup.attribute().equals("id") ? lookup.value() : lookup.normalisedValue()));
             }
-            for (JsonObject r : loader.load(new ArrayList<>(candidates), derivedInFilter || wantsDerived)) {
+            for (JsonObject r : loader.find(probes, derivedInFilter || wantsDerived)) {
                 if (EVALUATOR.matches(filter, r, type)) {
                     matched.add(r);
                 }
             }
         } else {
-            long total = repository.page(tenant, 0, 0).total();
+            long total = loader.page(0, 0, false).total();
             if (total > config.scanLimit()) {
                 throw ScimException.tooMany("This filter or sort needs a scan of " + total + " resources; the limit is "
                         + config.scanLimit() + ". Filter with eq on an indexed attribute (id, userName, externalId, emails.value, displayName).");
             }
             for (long offset = 0; offset < total; offset += SCAN_CHUNK) {
-                Page page = repository.page(tenant, offset, SCAN_CHUNK);
-                for (JsonObject r : loader.load(page.ids(), derivedInFilter || wantsDerived)) {
+                for (JsonObject r : loader.page(offset, SCAN_CHUNK, derivedInFilter || wantsDerived).resources()) {
                     if (filter == null || EVALUATOR.matches(filter, r, type)) {
                         matched.add(r);
                     }

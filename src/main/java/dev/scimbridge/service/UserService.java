@@ -4,10 +4,8 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -22,11 +20,12 @@ import dev.scimbridge.scim.schema.ResourceType;
 import dev.scimbridge.scim.schema.ResourceValidator;
 import dev.scimbridge.scim.schema.SchemaRegistry;
 import dev.scimbridge.store.DuplicateKeyException;
-import dev.scimbridge.store.GroupRepository;
+import dev.scimbridge.store.IndexProbe;
 import dev.scimbridge.store.ResourceNotFoundException;
 import dev.scimbridge.store.StoredResource;
 import dev.scimbridge.store.Tenant;
 import dev.scimbridge.store.UserIndexValues;
+import dev.scimbridge.store.UserPage;
 import dev.scimbridge.store.UserRepository;
 import dev.scimbridge.store.UserWithGroups;
 import dev.scimbridge.store.VersionConflictException;
@@ -59,9 +58,6 @@ public class UserService implements ResourceService {
     UserRepository users;
 
     @Inject
-    GroupRepository groups;
-
-    @Inject
     DirectoryConfig config;
 
     @Override
@@ -79,7 +75,7 @@ public class UserService implements ResourceService {
         try {
             StoredResource stored = users.create(tenant, id, attributes, indexValues(attributes),
                     state(attributes).equals("invited"), "user.created");
-            return new Versioned(render(tenant, stored, baseUrl, false), stored.version());
+            return new Versioned(ResourceRenderer.render(ResourceType.USER, stored, baseUrl).build(), stored.version());
         } catch (DuplicateKeyException e) {
             throw ScimException.uniqueness("A user with this userName already exists.");
         }
@@ -90,13 +86,13 @@ public class UserService implements ResourceService {
         Tenant tenant = account.tenant();
         if (!projection.wants("groups")) {
             StoredResource stored = users.get(tenant, id).orElseThrow(() -> notFound(id));
-            return new Versioned(render(tenant, stored, baseUrl, false), stored.version());
+            return new Versioned(ResourceRenderer.render(ResourceType.USER, stored, baseUrl).build(), stored.version());
         }
         List<UserWithGroups> found = users.getAllWithGroups(tenant, List.of(id));
         if (found.isEmpty()) {
             throw notFound(id);
         }
-        return new Versioned(renderAll(tenant, found, baseUrl).get(0), found.get(0).user().version());
+        return new Versioned(render(found.get(0), baseUrl), found.get(0).user().version());
     }
 
     @Override
@@ -127,9 +123,9 @@ public class UserService implements ResourceService {
             JsonObject attributes = change.apply(current);
             String event = isActive(current.attributes()) && !isActive(attributes) ? "user.suspended" : "user.updated";
             try {
-                StoredResource stored = users.replace(tenant, current, indexValues(current.attributes()), attributes,
-                        indexValues(attributes), state(attributes).equals("invited"), event);
-                return new Versioned(render(tenant, stored, baseUrl, true), stored.version());
+                UserWithGroups stored = users.replace(tenant, current, indexValues(current.attributes()), attributes,
+                        indexValues(attributes), state(attributes).equals("invited"), event, true);
+                return new Versioned(render(stored, baseUrl), stored.user().version());
             } catch (DuplicateKeyException e) {
                 throw ScimException.uniqueness("A user with this userName already exists.");
             } catch (ResourceNotFoundException e) {
@@ -162,8 +158,18 @@ public class UserService implements ResourceService {
     @Override
     public JsonObject list(ListQuery query, String baseUrl) {
         Tenant tenant = account.tenant();
-        return ResourceSearch.search(ResourceType.USER, query, users, tenant,
-                (ids, derived) -> load(tenant, ids, baseUrl, derived), config, "groups");
+        return ResourceSearch.search(ResourceType.USER, query, new ResourceSearch.Loader() {
+            @Override
+            public List<JsonObject> find(List<IndexProbe> probes, boolean derived) {
+                return renderAll(users.find(tenant, probes, derived), baseUrl);
+            }
+
+            @Override
+            public ResourceSearch.Found page(long offset, int count, boolean derived) {
+                UserPage page = users.readPage(tenant, offset, count, derived);
+                return new ResourceSearch.Found(renderAll(page.users(), baseUrl), page.total());
+            }
+        }, config, "groups");
     }
 
     /**
@@ -179,7 +185,7 @@ public class UserService implements ResourceService {
             JsonObject attributes = withState(current.get().attributes(), Optional.of(now()));
             try {
                 users.replace(tenant, current.get(), indexValues(current.get().attributes()), attributes, indexValues(attributes),
-                        false, "user.confirmed");
+                        false, "user.confirmed", false);
                 return true;
             } catch (VersionConflictException e) {
                 // changed meanwhile: read again
@@ -190,41 +196,20 @@ public class UserService implements ResourceService {
         return false;
     }
 
-    private JsonObject render(Tenant tenant, StoredResource stored, String baseUrl, boolean derived) {
-        if (!derived) {
-            return ResourceRenderer.render(ResourceType.USER, stored, baseUrl).build();
-        }
-        return renderAll(tenant, List.of(new UserWithGroups(stored, users.groupIds(tenant, stored.id()))), baseUrl).get(0);
-    }
-
-    /** Users by id, rendered; with {@code groups} only when {@code derived} (then read in the same round trip). */
-    private List<JsonObject> load(Tenant tenant, List<String> ids, String baseUrl, boolean derived) {
-        if (derived) {
-            return renderAll(tenant, users.getAllWithGroups(tenant, ids), baseUrl);
-        }
-        List<JsonObject> out = new ArrayList<>(ids.size());
-        users.getAll(tenant, ids).forEach(u -> out.add(ResourceRenderer.render(ResourceType.USER, u, baseUrl).build()));
-        return out;
-    }
-
-    /** Renders users with their {@code groups}; the groups' display names cost one more round trip, if any. */
-    private List<JsonObject> renderAll(Tenant tenant, List<UserWithGroups> found, String baseUrl) {
-        Set<String> allGroupIds = new HashSet<>();
-        found.forEach(u -> allGroupIds.addAll(u.groupIds()));
-        Map<String, StoredResource> groupRecords = new LinkedHashMap<>();
-        if (!allGroupIds.isEmpty()) {
-            groups.getAll(tenant, new ArrayList<>(allGroupIds)).forEach(g -> groupRecords.put(g.id(), g));
-        }
+    /** Users rendered with their {@code groups} as read (none when the read did not ask for them). */
+    private static List<JsonObject> renderAll(List<UserWithGroups> found, String baseUrl) {
         List<JsonObject> out = new ArrayList<>(found.size());
-        for (UserWithGroups u : found) {
-            JsonObjectBuilder builder = ResourceRenderer.render(ResourceType.USER, u.user(), baseUrl);
-            if (!u.groupIds().isEmpty()) {
-                builder.add("groups", ResourceRenderer.groups(u.groupIds().stream().sorted().map(groupRecords::get)
-                        .filter(java.util.Objects::nonNull).toList(), baseUrl));
-            }
-            out.add(builder.build());
-        }
+        found.forEach(u -> out.add(render(u, baseUrl)));
         return out;
+    }
+
+    /** A user with {@code groups} (RFC 7643 §4.1.2: value, $ref, display, type) from the group records read with it. */
+    private static JsonObject render(UserWithGroups found, String baseUrl) {
+        JsonObjectBuilder builder = ResourceRenderer.render(ResourceType.USER, found.user(), baseUrl);
+        if (!found.groups().isEmpty()) {
+            builder.add("groups", ResourceRenderer.groups(found.groups(), baseUrl));
+        }
+        return builder.build();
     }
 
     /** The provisioning state: suspended when inactive, else active once confirmed, else invited. */

@@ -24,22 +24,39 @@ public interface UserRepository extends ResourceRepository {
 
     Optional<StoredResource> get(Tenant tenant, String id);
 
-    /** The ids of the groups a user is a member of (the reverse membership index). */
-    Set<String> groupIds(Tenant tenant, String userId);
-
-    /** Users by id with their group ids (the reverse membership index), in the order given, in one round trip. */
+    /**
+     * Users by id with the records of their groups (the reverse membership index), in the order given,
+     * each once, skipping ids that do not exist. One round trip.
+     */
     List<UserWithGroups> getAllWithGroups(Tenant tenant, Collection<String> ids);
+
+    /**
+     * The users the probes find (an {@code or} of indexed {@code eq} terms, RFC 7644 §3.4.2.2), each once
+     * in first-seen order, with the records of their groups when {@code withGroups} (else the groups are
+     * not read). One round trip for all probes.
+     *
+     * @throws IllegalArgumentException when a probe names an attribute without an index
+     */
+    List<UserWithGroups> find(Tenant tenant, List<IndexProbe> probes, boolean withGroups);
+
+    /**
+     * {@code count} users in creation order from {@code offset} (0-based), with the records of their
+     * groups when {@code withGroups}, and the total (RFC 7644 §3.4.2.4 paging). One round trip.
+     */
+    UserPage readPage(Tenant tenant, long offset, int count, boolean withGroups);
 
     /**
      * Replaces the attributes of {@code current} if it is still the stored version, moving its index
      * entries from {@code currentIndex} (the values {@code current} was indexed by) to {@code index}.
+     * Returns the user as written with the records of its groups, read in the same atomic step, when
+     * {@code withGroups}.
      *
      * @throws ResourceNotFoundException when the user is gone
      * @throws VersionConflictException when another write came first
      * @throws DuplicateKeyException when the new userName is taken
      */
-    StoredResource replace(Tenant tenant, StoredResource current, UserIndexValues currentIndex, JsonObject attributes,
-                           UserIndexValues index, boolean invited, String eventType);
+    UserWithGroups replace(Tenant tenant, StoredResource current, UserIndexValues currentIndex, JsonObject attributes,
+                           UserIndexValues index, boolean invited, String eventType, boolean withGroups);
 
     /** Deletes the user, its index entries and all its memberships in one step; false if it was absent. */
     boolean delete(Tenant tenant, String id);

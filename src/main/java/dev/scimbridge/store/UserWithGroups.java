@@ -1,10 +1,14 @@
 package dev.scimbridge.store;
 
-import java.util.Set;
+import java.util.List;
 
-/** A stored user and the ids of the groups it is a member of, read together in one round trip. */
-public record UserWithGroups(StoredResource user, Set<String> groupIds) {
+/**
+ * A stored user and the records of the groups it is a member of, sorted by id, read together in one
+ * round trip; the groups give {@code User.groups} with {@code display} (RFC 7643 §4.1.2). Empty when
+ * the read did not ask for the groups.
+ */
+public record UserWithGroups(StoredResource user, List<StoredResource> groups) {
     public UserWithGroups {
-        groupIds = Set.copyOf(groupIds);
+        groups = List.copyOf(groups);
     }
 }

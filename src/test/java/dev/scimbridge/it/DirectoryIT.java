@@ -144,6 +144,51 @@ class DirectoryIT {
     }
 
     @Test
+    void anOrOfUserNamesAndAnEmailOfTwoUsersFindEachUserOnce() {
+        String a = unique("gina");
+        String b = unique("hank");
+        String idA = createUser(a);
+        String idB = createUser(b);
+        assertEquals(java.util.Set.of(idA, idB), ids(list("userName eq \"" + a + "\" or userName eq \"" + b.toUpperCase() + "\""), 2));
+        assertEquals(java.util.Set.of(idA), ids(list("userName eq \"" + a + "\" or id eq \"" + idA + "\""), 1));
+
+        String shared = unique("shared") + "@example.com";
+        String c = createUserWithEmail(unique("ivan"), shared);
+        String d = createUserWithEmail(unique("jill"), shared.toUpperCase());
+        assertEquals(java.util.Set.of(c, d), ids(list("emails.value eq \"" + shared + "\""), 2));
+        // the index finds both, the filter keeps the one whose userName also matches
+        assertEquals(java.util.Set.of(c), ids(list("emails.value eq \"" + shared + "\" and userName eq \""
+                + json(scim.get("/Users/" + c).body()).getString("userName") + "\""), 1));
+    }
+
+    @Test
+    void groupsCarryDisplayNamesAndADeletedGroupLeavesThem() {
+        String userName = unique("kim");
+        String userId = createUser(userName);
+        String keptName = unique("Kept");
+        String kept = createGroup(keptName, List.of(userId));
+        String goneName = unique("Gone");
+        String gone = createGroup(goneName, List.of(userId));
+        Map<String, String> both = new java.util.TreeMap<>(Map.of(kept, keptName, gone, goneName));
+        assertEquals(both, groupsOf(json(scim.get("/Users/" + userId).body())));
+        JsonObject found = list("userName eq \"" + userName + "\"");
+        assertEquals(both, groupsOf(found.getJsonArray("Resources").getJsonObject(0)));
+
+        assertEquals(204, scim.delete("/Groups/" + gone).statusCode());
+        assertEquals(Map.of(kept, keptName), groupsOf(json(scim.get("/Users/" + userId).body())));
+        assertEquals(Map.of(kept, keptName), groupsOf(list("userName eq \"" + userName + "\"").getJsonArray("Resources").getJsonObject(0)));
+        HttpResponse<String> patched = scim.patch("/Users/" + userId,
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Kim\"}]}");
+        assertEquals(200, patched.statusCode(), patched.body());
+        assertEquals(Map.of(kept, keptName), groupsOf(json(patched.body())));
+        assertEquals(patched.headers().firstValue("ETag"), scim.get("/Users/" + userId).headers().firstValue("ETag"));
+
+        assertFalse(json(scim.get("/Users/" + userId + "?excludedAttributes=groups").body()).containsKey("groups"));
+        JsonObject projected = list("userName eq \"" + userName + "\"", "&attributes=userName");
+        assertFalse(projected.getJsonArray("Resources").getJsonObject(0).containsKey("groups"));
+    }
+
+    @Test
     void patchSuspendsKeepsMembershipsAndBumpsTheVersion() {
         String userId = createUser(unique("dave"));
         String groupId = createGroup(unique("Engineering"), List.of(userId));
@@ -281,6 +326,36 @@ class DirectoryIT {
         List<String> ids = new ArrayList<>();
         first.getJsonArray("Resources").forEach(r -> ids.add(r.asJsonObject().getString("id")));
         second.getJsonArray("Resources").forEach(r -> assertFalse(ids.contains(r.asJsonObject().getString("id"))));
+    }
+
+    private static String createUserWithEmail(String userName, String email) {
+        HttpResponse<String> created = scim.post("/Users", "{\"schemas\":[\"" + USER + "\"],\"userName\":\"" + userName
+                + "\",\"emails\":[{\"type\":\"work\",\"value\":\"" + email + "\"}]}");
+        assertEquals(201, created.statusCode(), created.body());
+        return json(created.body()).getString("id");
+    }
+
+    private static JsonObject list(String filter, String... more) {
+        HttpResponse<String> response = scim.get("/Users?filter=" + java.net.URLEncoder.encode(filter, java.nio.charset.StandardCharsets.UTF_8)
+                + String.join("", more));
+        assertEquals(200, response.statusCode(), filter + ": " + response.body());
+        return json(response.body());
+    }
+
+    /** The ids of a list response's resources, checking {@code totalResults} and that each id comes once. */
+    private static java.util.Set<String> ids(JsonObject list, int expected) {
+        assertEquals(expected, list.getInt("totalResults"), list.toString());
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        list.getJsonArray("Resources").forEach(r -> assertTrue(ids.add(r.asJsonObject().getString("id")), "listed once"));
+        return ids;
+    }
+
+    /** A user's {@code groups} as value -&gt; display, checking they come sorted by value. */
+    private static Map<String, String> groupsOf(JsonObject user) {
+        Map<String, String> groups = new java.util.LinkedHashMap<>();
+        user.getJsonArray("groups").forEach(g -> groups.put(g.asJsonObject().getString("value"), g.asJsonObject().getString("display")));
+        assertEquals(groups.keySet().stream().sorted().toList(), List.copyOf(groups.keySet()), "sorted by value");
+        return groups;
     }
 
     private static String createGroup(String displayName, List<String> members) {

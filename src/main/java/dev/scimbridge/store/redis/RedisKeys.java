@@ -48,7 +48,12 @@ public final class RedisKeys {
         return prefix + String.join(":", parts);
     }
 
-    /** The common prefix, for {@code SCAN MATCH prefix*} in tests and operations tooling. */
+    /**
+     * The common prefix, for {@code SCAN MATCH prefix*} in tests and operations tooling, and for the
+     * scripts that derive record keys from it: user-read.lua builds {@code prefix .. 'user:' .. id},
+     * {@code prefix .. 'user:' .. id .. ':groups'} and {@code prefix .. 'group:' .. gid}, user-replace.lua
+     * the last, as {@link #user}, {@link #userGroups} and {@link #group} do. Change them together.
+     */
     public String prefix() {
         return prefix;
     }

@@ -60,6 +60,19 @@ final class RedisRecords {
                 Instant.ofEpochMilli(Long.parseLong(s(fields.get(2)))), attributes));
     }
 
+    /**
+     * A resource from a script's reply row {@code {id, v, cr, lm, d}} (user-read.lua, user-replace.lua),
+     * opened under the key {@code keyOf(id)}; empty when the record is incomplete.
+     */
+    static Optional<StoredResource> openRow(Tenant tenant, List<?> row, Function<String, String> keyOf) {
+        String id = s((byte[]) row.get(0));
+        List<byte[]> fields = new ArrayList<>(RECORD_FIELDS.length);
+        for (int i = 1; i <= RECORD_FIELDS.length; i++) {
+            fields.add((byte[]) row.get(i));
+        }
+        return open(tenant, id, keyOf.apply(id), fields);
+    }
+
     /** Reads several resources in one pipelined round trip, keeping the order of {@code ids}. */
     static List<StoredResource> openAll(UnifiedJedis jedis, Tenant tenant, Collection<String> ids, Function<String, String> keyOf) {
         if (ids.isEmpty()) {

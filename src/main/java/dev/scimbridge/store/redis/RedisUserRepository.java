@@ -8,18 +8,24 @@ import static dev.scimbridge.store.redis.RedisRecords.s;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 import dev.scimbridge.config.DirectoryConfig;
 import dev.scimbridge.store.DuplicateKeyException;
+import dev.scimbridge.store.IndexProbe;
 import dev.scimbridge.store.Page;
 import dev.scimbridge.store.ResourceNotFoundException;
 import dev.scimbridge.store.StoredResource;
 import dev.scimbridge.store.Tenant;
 import dev.scimbridge.store.UserIndexValues;
+import dev.scimbridge.store.UserPage;
 import dev.scimbridge.store.UserRepository;
 import dev.scimbridge.store.UserWithGroups;
 import dev.scimbridge.store.VersionConflictException;
@@ -42,13 +48,28 @@ import redis.clients.jedis.UnifiedJedis;
  * XADD  scim:{a}:events MAXLEN ~ &lt;n&gt; * type user.created id &lt;id&gt; version 1 time &lt;ms&gt;
  * </pre>
  *
- * Each write is one Lua script (redis/user-*.lua). A read of one user is one {@code HMGET}.
+ * Each write is one Lua script (redis/user-*.lua); a replace also returns the records of the user's
+ * groups, read in the same step, for the response's {@code groups}. Reads are one round trip each:
+ * {@link #get} is one {@code HMGET}; {@link #getAllWithGroups}, {@link #find} and {@link #readPage}
+ * are one call of redis/user-read.lua, which resolves the users (by id, by index probes, or a page of
+ * the creation order with its {@code ZCARD}) and reads their records, their group ids and the distinct
+ * groups' records together:
+ *
+ * <pre>
+ * EVALSHA &lt;user-read sha&gt; 2 scim:{a}:users scim:{a}:idx:user:userName  scim:{a}: 1 hget &lt;blind lower(userName)&gt;
+ *   -&gt; HGET idx, HMGET scim:{a}:user:&lt;id&gt; v cr lm d, SMEMBERS scim:{a}:user:&lt;id&gt;:groups,
+ *      HMGET scim:{a}:group:&lt;gid&gt; v cr lm d (each group once)
+ * </pre>
+ *
+ * The script derives the record keys from the account prefix ({@link RedisKeys#prefix()}); they share
+ * the account's hash tag with the keys passed, so the call stays in one Cluster slot.
  */
 @ApplicationScoped
 public class RedisUserRepository implements UserRepository {
     private static final LuaScript CREATE = LuaScript.load("redis/user-create.lua");
     private static final LuaScript REPLACE = LuaScript.load("redis/user-replace.lua");
     private static final LuaScript DELETE = LuaScript.load("redis/user-delete.lua");
+    private static final LuaScript READ = LuaScript.load("redis/user-read.lua");
     private static final int DELETE_ATTEMPTS = 10;
 
     private UnifiedJedis jedis;
@@ -105,42 +126,35 @@ public class RedisUserRepository implements UserRepository {
     }
 
     @Override
-    public Set<String> groupIds(Tenant tenant, String userId) {
-        return call(() -> jedis.smembers(new RedisKeys(tenant.accountId()).userGroups(userId)));
-    }
-
-    @Override
     public List<UserWithGroups> getAllWithGroups(Tenant tenant, Collection<String> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        RedisKeys keys = new RedisKeys(tenant.accountId());
-        List<String> order = new ArrayList<>(ids);
-        List<Response<List<byte[]>>> records = new ArrayList<>(order.size());
-        List<Response<Set<String>>> groups = new ArrayList<>(order.size());
-        call(() -> {
-            try (AbstractPipeline pipeline = jedis.pipelined()) {
-                for (String id : order) {
-                    records.add(pipeline.hmget(b(keys.user(id)), RedisRecords.RECORD_FIELDS));
-                    groups.add(pipeline.smembers(keys.userGroups(id)));
-                }
-                pipeline.sync();
-            }
-            return null;
-        });
-        List<UserWithGroups> result = new ArrayList<>(order.size());
-        for (int i = 0; i < order.size(); i++) {
-            String id = order.get(i);
-            Set<String> groupIds = groups.get(i).get();
-            RedisRecords.open(tenant, id, keys.user(id), records.get(i).get())
-                    .ifPresent(user -> result.add(new UserWithGroups(user, groupIds)));
-        }
-        return result;
+        Read read = new Read(tenant, true);
+        ids.forEach(read::id);
+        return read.run().users();
     }
 
     @Override
-    public StoredResource replace(Tenant tenant, StoredResource current, UserIndexValues currentIndex, JsonObject attributes,
-                                  UserIndexValues index, boolean invited, String eventType) {
+    public List<UserWithGroups> find(Tenant tenant, List<IndexProbe> probes, boolean withGroups) {
+        if (probes.isEmpty()) {
+            return List.of();
+        }
+        Read read = new Read(tenant, withGroups);
+        probes.forEach(read::probe);
+        return read.run().users();
+    }
+
+    @Override
+    public UserPage readPage(Tenant tenant, long offset, int count, boolean withGroups) {
+        Read read = new Read(tenant, withGroups);
+        read.page(offset, count);
+        return read.run();
+    }
+
+    @Override
+    public UserWithGroups replace(Tenant tenant, StoredResource current, UserIndexValues currentIndex, JsonObject attributes,
+                                  UserIndexValues index, boolean invited, String eventType, boolean withGroups) {
         RedisKeys keys = new RedisKeys(tenant.accountId());
         String id = current.id();
         long expectedVersion = current.version();
@@ -155,21 +169,31 @@ public class RedisUserRepository implements UserRepository {
         k.add(b(keys.userNameIndex()));
         k.add(b(keys.events()));
         k.add(b(keys.invited()));
+        k.add(b(keys.userGroups(id)));
         oldSets.forEach(x -> k.add(b(x)));
         newSets.forEach(x -> k.add(b(x)));
         long now = System.currentTimeMillis();
-        String result = reply(call(() -> REPLACE.evalBinary(jedis, k, List.of(
+        Object result = call(() -> REPLACE.evalBinary(jedis, k, List.of(
                 b(id), b(Long.toString(expectedVersion)), RedisRecords.seal(tenant, userKey, attributes), b(blind.userName),
                 b(blind.externalId.orElse("")), b(String.join(" ", blind.emails)), b(Long.toString(now)),
                 b(Integer.toString(oldSets.size())), b(Integer.toString(newSets.size())),
-                b(Integer.toString(config.eventsMaxLength())), b(eventType), b(invited ? "1" : "0")))));
-        switch (result) {
+                b(Integer.toString(config.eventsMaxLength())), b(eventType), b(invited ? "1" : "0"),
+                b(withGroups ? keys.prefix() : ""))));
+        if (result instanceof List<?> written) {
+            List<StoredResource> groups = new ArrayList<>();
+            for (Object row : (List<?>) written.get(1)) {
+                RedisRecords.openRow(tenant, (List<?>) row, keys::group).ifPresent(groups::add);
+            }
+            groups.sort(Comparator.comparing(StoredResource::id));
+            StoredResource user = new StoredResource(id, (Long) written.get(0), current.created(), Instant.ofEpochMilli(now), attributes);
+            return new UserWithGroups(user, groups);
+        }
+        String status = reply(result);
+        switch (status) {
             case "NOTFOUND" -> throw new ResourceNotFoundException();
             case "CONFLICT" -> throw new VersionConflictException();
             case "DUP:userName" -> throw new DuplicateKeyException("userName");
-            default -> {
-                return new StoredResource(id, Long.parseLong(result), current.created(), Instant.ofEpochMilli(now), attributes);
-            }
+            default -> throw new IllegalStateException("unexpected answer from user-replace.lua: " + status);
         }
     }
 
@@ -265,6 +289,80 @@ public class RedisUserRepository implements UserRepository {
     public Page page(Tenant tenant, long offset, int count) {
         RedisKeys keys = new RedisKeys(tenant.accountId());
         return RedisPaging.page(jedis, keys.users(), offset, count);
+    }
+
+    /**
+     * One call of redis/user-read.lua being built: the index keys go to KEYS after the users ZSET, the
+     * lookups to ARGV after the account prefix and the groups flag; {@link #run} makes the call and opens
+     * every record (each group once, under its own key as the associated data).
+     */
+    private final class Read {
+        private final Tenant tenant;
+        private final RedisKeys keys;
+        private final List<byte[]> k = new ArrayList<>();
+        private final List<byte[]> a = new ArrayList<>();
+
+        Read(Tenant tenant, boolean withGroups) {
+            this.tenant = tenant;
+            this.keys = new RedisKeys(tenant.accountId());
+            k.add(b(keys.users()));
+            a.add(b(keys.prefix()));
+            a.add(b(withGroups ? "1" : "0"));
+        }
+
+        void id(String id) {
+            a.add(b("id"));
+            a.add(b(id));
+        }
+
+        void probe(IndexProbe probe) {
+            if (probe.attribute().equals("id")) {
+                id(probe.value());
+                return;
+            }
+            String blind = tenant.codec().blindIndex(probe.value());
+            switch (probe.attribute()) {
+                case "userName" -> {
+                    k.add(b(keys.userNameIndex()));
+                    a.add(b("hget"));
+                    a.add(b(blind));
+                }
+                case "externalId" -> {
+                    k.add(b(keys.userExternalIdIndex(blind)));
+                    a.add(b("smembers"));
+                }
+                case "emails.value" -> {
+                    k.add(b(keys.userEmailIndex(blind)));
+                    a.add(b("smembers"));
+                }
+                default -> throw new IllegalArgumentException("no index on User." + probe.attribute());
+            }
+        }
+
+        void page(long offset, int count) {
+            a.add(b("page"));
+            a.add(b(Long.toString(offset)));
+            a.add(b(Integer.toString(Math.max(0, count))));
+        }
+
+        UserPage run() {
+            List<?> reply = (List<?>) call(() -> READ.evalBinary(jedis, k, a));
+            Map<String, StoredResource> groups = new HashMap<>();
+            for (Object row : (List<?>) reply.get(2)) {
+                RedisRecords.openRow(tenant, (List<?>) row, keys::group).ifPresent(g -> groups.put(g.id(), g));
+            }
+            List<UserWithGroups> users = new ArrayList<>();
+            for (Object row : (List<?>) reply.get(1)) {
+                List<?> fields = (List<?>) row;
+                Optional<StoredResource> user = RedisRecords.openRow(tenant, fields, keys::user);
+                if (user.isPresent()) {
+                    List<StoredResource> memberOf = ((List<?>) fields.get(5)).stream().map(g -> s((byte[]) g)).sorted()
+                            .map(groups::get).filter(Objects::nonNull).toList();
+                    users.add(new UserWithGroups(user.get(), memberOf));
+                }
+            }
+            return new UserPage(users, (Long) reply.get(0));
+        }
     }
 
     /** The blind (HMAC) forms of a user's index values. */

@@ -1,0 +1,314 @@
+package dev.scimbridge.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import dev.scimbridge.config.DirectoryConfig;
+import dev.scimbridge.scim.Json;
+import dev.scimbridge.session.AccountKeys;
+import dev.scimbridge.session.RecordCodec;
+import dev.scimbridge.store.GroupIndexValues;
+import dev.scimbridge.store.IndexProbe;
+import dev.scimbridge.store.StoreUnavailableException;
+import dev.scimbridge.store.StoredResource;
+import dev.scimbridge.store.Tenant;
+import dev.scimbridge.store.UserIndexValues;
+import dev.scimbridge.store.UserPage;
+import dev.scimbridge.store.UserWithGroups;
+import dev.scimbridge.store.redis.RedisEndpoint;
+import dev.scimbridge.store.redis.RedisGroupRepository;
+import dev.scimbridge.store.redis.RedisKeys;
+import dev.scimbridge.store.redis.RedisUserRepository;
+import dev.scimbridge.testsupport.ItEnvironment;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.CommandArguments;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.RedisProtocol;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.providers.ConnectionProvider;
+import redis.clients.jedis.providers.PooledConnectionProvider;
+import redis.clients.jedis.resps.ScanResult;
+
+/**
+ * Performance issue #7: a user read (by id, by an index, a page) is one Redis round trip, groups'
+ * display names included. {@link RedisUserRepository} runs on a client whose connection provider
+ * counts borrowed connections: every single command, pipeline or script call borrows exactly one.
+ * Each read is run once before it is counted, so the script is cached (a first call after a Redis
+ * restart costs one more: {@code NOSCRIPT}, then {@code EVAL}). The results are compared with what the
+ * previous path (index look-up, record reads, group-id reads, group record reads) gives.
+ */
+class UserReadRoundTripsIT {
+    private static final int USERS = 120;
+    private static CountingProvider provider;
+    private static UnifiedJedis jedis;
+    private static RedisUserRepository users;
+    private static RedisGroupRepository groups;
+    private static Tenant tenant;
+    private static RedisKeys keys;
+    private static final List<String> ids = new ArrayList<>();
+    private static final List<String> groupIds = new ArrayList<>();
+    private static final Map<String, String> groupNames = new HashMap<>();
+
+    @BeforeAll
+    static void fixtures() {
+        RedisEndpoint endpoint = RedisEndpoint.parse(ItEnvironment.redisUrl());
+        provider = new CountingProvider(new PooledConnectionProvider(new HostAndPort(endpoint.host(), endpoint.port())));
+        jedis = new UnifiedJedis(provider, (RedisProtocol) null) {
+        };
+        DirectoryConfig config = new DirectoryConfig() {
+            @Override
+            public int eventsMaxLength() {
+                return 1000;
+            }
+        };
+        users = new RedisUserRepository(jedis, config);
+        groups = new RedisGroupRepository(jedis, config);
+        tenant = new Tenant(UUID.randomUUID().toString(), new RecordCodec(AccountKeys.generate(new SecureRandom())));
+        keys = new RedisKeys(tenant.accountId());
+        for (int i = 0; i < USERS; i++) {
+            // users 3 and 4 share an email; users 5 and 6 an externalId
+            String email = i == 3 || i == 4 ? "shared@example.com" : "user" + i + "@example.com";
+            String externalId = i == 5 || i == 6 ? "ext-shared" : "ext-" + i;
+            ids.add(createUser("User" + i, externalId, email));
+        }
+        // user 0 is in three groups, user 1 in two, user 2 in one, the others in none
+        groupIds.add(createGroup("Engineering", Set.of(ids.get(0), ids.get(1), ids.get(2))));
+        groupIds.add(createGroup("Admins", Set.of(ids.get(0), ids.get(1))));
+        groupIds.add(createGroup("Oncall", Set.of(ids.get(0))));
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            ScanResult<String> page = jedis.scan(cursor, new ScanParams().match(keys.prefix() + "*").count(1000));
+            page.getResult().forEach(jedis::unlink);
+            cursor = page.getCursor();
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        jedis.close();
+    }
+
+    @Test
+    void getByIdWithGroupsIsOneRoundTripWithDisplayNames() {
+        List<UserWithGroups> found = counted(1, () -> users.getAllWithGroups(tenant, List.of(ids.get(0))));
+        assertEquals(1, found.size());
+        UserWithGroups user = found.get(0);
+        assertEquals(ids.get(0), user.user().id());
+        assertEquals("User0", user.user().attributes().getString("userName"));
+        List<String> expected = groupIds.stream().sorted().toList();
+        assertEquals(expected, user.groups().stream().map(StoredResource::id).toList(), "N group refs sorted by id");
+        for (StoredResource g : user.groups()) {
+            assertEquals(groupNames.get(g.id()), g.attributes().getString("displayName"));
+        }
+        assertEquals(previousPath(List.of(ids.get(0))), found);
+    }
+
+    @Test
+    void theCounterSeesEveryRoundTrip() {
+        // the previous path: a records pipeline, SMEMBERS of the user's groups, a group records pipeline
+        counted(3, () -> previousPath(List.of(ids.get(0))));
+        counted(2, () -> users.findIds(tenant, "userName", "user0").size() + users.getAll(tenant, List.of(ids.get(0))).size());
+    }
+
+    @Test
+    void userNameLookupWithGroupsIsOneRoundTrip() {
+        List<UserWithGroups> found = counted(1, () -> users.find(tenant, List.of(new IndexProbe("userName", "user1")), true));
+        assertEquals(previousPath(List.of(ids.get(1))), found);
+        assertEquals(List.of("Admins", "Engineering"), found.get(0).groups().stream()
+                .map(g -> g.attributes().getString("displayName")).sorted().toList());
+    }
+
+    @Test
+    void externalIdAndEmailLookupsAreOneRoundTripAndFindEveryUserOfTheValue() {
+        List<UserWithGroups> byExternalId = counted(1, () -> users.find(tenant, List.of(new IndexProbe("externalId", "ext-shared")), true));
+        assertEquals(previousPath(sorted(ids.get(5), ids.get(6))), byExternalId);
+        List<UserWithGroups> byEmail = counted(1, () -> users.find(tenant, List.of(new IndexProbe("emails.value", "shared@example.com")), true));
+        assertEquals(previousPath(sorted(ids.get(3), ids.get(4))), byEmail);
+        assertEquals(List.of(), counted(1, () -> users.find(tenant, List.of(new IndexProbe("externalId", "ext-none")), true)));
+    }
+
+    @Test
+    void anOrOfLookupsIsOneRoundTripAndEachUserComesOnceInFirstSeenOrder() {
+        List<IndexProbe> probes = List.of(new IndexProbe("userName", "user2"), new IndexProbe("id", ids.get(0)),
+                new IndexProbe("userName", "nobody"), new IndexProbe("externalId", "ext-2"), new IndexProbe("userName", "user0"),
+                new IndexProbe("emails.value", "user7@example.com"));
+        List<UserWithGroups> found = counted(1, () -> users.find(tenant, probes, true));
+        assertEquals(previousPath(List.of(ids.get(2), ids.get(0), ids.get(7))), found);
+    }
+
+    @Test
+    void aPageOfAHundredWithTheTotalIsOneRoundTrip() {
+        // other tests may add users after the fixtures: count them, they come last in creation order
+        long total = jedis.zcard(keys.users());
+        UserPage page = counted(1, () -> users.readPage(tenant, 0, 100, true));
+        assertEquals(total, page.total());
+        assertEquals(ids.subList(0, 100), page.users().stream().map(u -> u.user().id()).toList());
+        assertEquals(previousPath(users.page(tenant, 0, 100).ids()), page.users());
+
+        UserPage rest = counted(1, () -> users.readPage(tenant, 100, 100, false));
+        assertEquals(total, rest.total());
+        assertEquals(users.page(tenant, 100, 100).ids(), rest.users().stream().map(u -> u.user().id()).toList());
+        assertEquals(ids.subList(100, USERS), rest.users().stream().map(u -> u.user().id()).toList().subList(0, USERS - 100));
+        UserPage onlyTotal = counted(1, () -> users.readPage(tenant, 0, 0, false));
+        assertEquals(List.of(), onlyTotal.users());
+        assertEquals(total, onlyTotal.total());
+    }
+
+    @Test
+    void withoutGroupsNoGroupIsReturned() {
+        List<UserWithGroups> found = counted(1, () -> users.find(tenant, List.of(new IndexProbe("id", ids.get(0))), false));
+        assertEquals(1, found.size());
+        assertEquals(List.of(), found.get(0).groups());
+        assertEquals(users.get(tenant, ids.get(0)).orElseThrow(), found.get(0).user());
+    }
+
+    @Test
+    void missingAndDuplicateIdsAreSkipped() {
+        List<UserWithGroups> found = counted(1, () -> users.getAllWithGroups(tenant,
+                List.of(ids.get(1), "no-such-user", ids.get(2), ids.get(1), ids.get(0) + ":groups")));
+        assertEquals(previousPath(List.of(ids.get(1), ids.get(2))), found);
+        assertEquals(List.of(), counted(1, () -> users.getAllWithGroups(tenant, List.of("no-such-user"))));
+    }
+
+    @Test
+    void aGroupWhoseRecordIsGoneIsLeftOutAndADeletedGroupIsNotListed() {
+        String userId = createUser("Transient" + UUID.randomUUID(), "ext-transient", "transient@example.com");
+        String kept = createGroup("Kept", Set.of(userId));
+        String deleted = createGroup("Deleted", Set.of(userId));
+        assertTrue(groups.delete(tenant, deleted));
+        // a reverse-index entry without a record (as if the group vanished between two reads)
+        jedis.sadd(keys.userGroups(userId), "ghost-group");
+        List<UserWithGroups> found = counted(1, () -> users.getAllWithGroups(tenant, List.of(userId)));
+        assertEquals(List.of(kept), found.get(0).groups().stream().map(StoredResource::id).toList());
+        assertEquals(previousPath(List.of(userId)), found);
+    }
+
+    @Test
+    void aReplaceReturnsTheUsersGroupsInTheSameRoundTrip() {
+        String userId = createUser("Replaced" + UUID.randomUUID(), "ext-replaced", "replaced@example.com");
+        String group = createGroup("Replacers", Set.of(userId));
+        StoredResource current = users.get(tenant, userId).orElseThrow();
+        JsonObject changed = Json.createObjectBuilder(current.attributes()).add("displayName", "Changed").build();
+        UserIndexValues index = indexValues(current.attributes());
+        provider.borrowed.set(0);
+        UserWithGroups written = users.replace(tenant, current, index, changed, index, true, "user.updated", true);
+        assertEquals(1, provider.borrowed.get(), "round trips");
+        assertEquals(current.version() + 1, written.user().version());
+        assertEquals(List.of(group), written.groups().stream().map(StoredResource::id).toList());
+        assertEquals("Replacers", written.groups().get(0).attributes().getString("displayName"));
+        assertEquals(previousPath(List.of(userId)), List.of(written));
+
+        UserWithGroups confirmed = users.replace(tenant, written.user(), index, changed, index, false, "user.confirmed", false);
+        assertEquals(List.of(), confirmed.groups());
+    }
+
+    @Test
+    void redisDownIsStoreUnavailable() {
+        int closed = ItEnvironment.freePort();
+        try (UnifiedJedis down = new UnifiedJedis(new PooledConnectionProvider(new HostAndPort("127.0.0.1", closed)), (RedisProtocol) null) {
+        }) {
+            RedisUserRepository unreachable = new RedisUserRepository(down, new DirectoryConfig());
+            assertThrows(StoreUnavailableException.class, () -> unreachable.getAllWithGroups(tenant, List.of(ids.get(0))));
+            assertThrows(StoreUnavailableException.class, () -> unreachable.readPage(tenant, 0, 10, true));
+        }
+    }
+
+    /** Runs the read once to warm the script cache, then again counting connections; asserts the count. */
+    private static <T> T counted(int expected, Supplier<T> read) {
+        read.get();
+        provider.borrowed.set(0);
+        T result = read.get();
+        assertEquals(expected, provider.borrowed.get(), "round trips");
+        return result;
+    }
+
+    /**
+     * What the previous path gave: the records by id (one pipeline), each user's group ids, and the groups'
+     * records (another pipeline), the group refs sorted by id and missing groups left out.
+     */
+    private static List<UserWithGroups> previousPath(List<String> userIds) {
+        List<UserWithGroups> out = new ArrayList<>();
+        for (StoredResource user : users.getAll(tenant, userIds)) {
+            List<String> memberOf = jedis.smembers(keys.userGroups(user.id())).stream().sorted().toList();
+            List<StoredResource> records = new ArrayList<>(groups.getAll(tenant, memberOf));
+            records.sort(Comparator.comparing(StoredResource::id));
+            out.add(new UserWithGroups(user, records));
+        }
+        return out;
+    }
+
+    private static List<String> sorted(String... values) {
+        return List.of(values).stream().sorted().toList();
+    }
+
+    private static String createUser(String userName, String externalId, String email) {
+        String id = UUID.randomUUID().toString();
+        JsonObject attributes = Json.createObjectBuilder()
+                .add("userName", userName)
+                .add("externalId", externalId)
+                .add("emails", Json.createArrayBuilder().add(Json.createObjectBuilder().add("value", email)))
+                .build();
+        users.create(tenant, id, attributes, indexValues(attributes), true, "user.created");
+        return id;
+    }
+
+    private static UserIndexValues indexValues(JsonObject attributes) {
+        return new UserIndexValues(attributes.getString("userName").toLowerCase(Locale.ROOT),
+                Optional.of(attributes.getString("externalId")),
+                Set.of(attributes.getJsonArray("emails").getJsonObject(0).getString("value").toLowerCase(Locale.ROOT)));
+    }
+
+    private static String createGroup(String displayName, Set<String> members) {
+        String id = UUID.randomUUID().toString();
+        groups.create(tenant, id, Json.createObjectBuilder().add("displayName", displayName).build(),
+                new GroupIndexValues(displayName.toLowerCase(Locale.ROOT), Optional.empty()), members);
+        groupNames.put(id, displayName);
+        return id;
+    }
+
+    /** Counts borrowed connections: one per single command, pipeline or script call. */
+    private static final class CountingProvider implements ConnectionProvider {
+        final AtomicInteger borrowed = new AtomicInteger();
+        private final PooledConnectionProvider pool;
+
+        CountingProvider(PooledConnectionProvider pool) {
+            this.pool = pool;
+        }
+
+        @Override
+        public Connection getConnection() {
+            borrowed.incrementAndGet();
+            return pool.getConnection();
+        }
+
+        @Override
+        public Connection getConnection(CommandArguments args) {
+            borrowed.incrementAndGet();
+            return pool.getConnection(args);
+        }
+
+        @Override
+        public void close() {
+            pool.close();
+        }
+    }
+}
