@@ -186,6 +186,22 @@ class DirectoryIT {
         assertFalse(json(scim.get("/Users/" + userId + "?excludedAttributes=groups").body()).containsKey("groups"));
         JsonObject projected = list("userName eq \"" + userName + "\"", "&attributes=userName");
         assertFalse(projected.getJsonArray("Resources").getJsonObject(0).containsKey("groups"));
+
+        // An id naming another of the resource's keys (user:<id>:groups is a SET) is no resource: 404, not a Redis type error.
+        for (String path : List.of("/Users/" + userId + ":groups", "/Users/" + userId + ":groups?excludedAttributes=groups",
+                "/Groups/" + kept + ":members", "/Groups/" + kept + ":members?excludedAttributes=members")) {
+            HttpResponse<String> other = scim.get(path);
+            assertEquals(404, other.statusCode(), path + " " + other.body());
+            assertEquals("404", json(other.body()).getString("status"));
+        }
+        assertEquals(404, scim.delete("/Users/" + userId + ":groups").statusCode());
+        assertEquals(404, scim.delete("/Groups/" + kept + ":members").statusCode());
+        HttpResponse<String> notAUser = scim.patch("/Groups/" + kept, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + userId + ":groups\"}]}]}");
+        assertEquals(400, notAUser.statusCode(), notAUser.body());
+        assertEquals("invalidValue", json(notAUser.body()).getString("scimType"));
+        assertEquals(200, scim.get("/Users/" + userId).statusCode(), "the user is untouched");
+        assertEquals(Map.of(kept, keptName), groupsOf(json(scim.get("/Users/" + userId).body())));
     }
 
     @Test

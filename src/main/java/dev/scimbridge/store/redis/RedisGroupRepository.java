@@ -64,6 +64,7 @@ public class RedisGroupRepository implements GroupRepository {
 
     @Override
     public StoredResource create(Tenant tenant, String id, JsonObject attributes, GroupIndexValues index, Set<String> members) {
+        requireUserIds(members);
         RedisKeys keys = new RedisKeys(tenant.accountId());
         String groupKey = keys.group(id);
         String dn = tenant.codec().blindIndex(index.displayName());
@@ -105,6 +106,9 @@ public class RedisGroupRepository implements GroupRepository {
 
     @Override
     public Optional<StoredResource> get(Tenant tenant, String id) {
+        if (!RedisKeys.isResourceId(id)) {
+            return Optional.empty();
+        }
         String key = new RedisKeys(tenant.accountId()).group(id);
         return RedisRecords.open(tenant, id, key, call(() -> jedis.hmget(b(key), RedisRecords.RECORD_FIELDS)));
     }
@@ -145,6 +149,7 @@ public class RedisGroupRepository implements GroupRepository {
     @Override
     public StoredResource update(Tenant tenant, String id, long expectedVersion, JsonObject attributes,
                                  GroupIndexValues index, Set<String> added, Set<String> removed) {
+        requireUserIds(added);
         RedisKeys keys = new RedisKeys(tenant.accountId());
         String groupKey = keys.group(id);
         List<String> oldEx = List.of();
@@ -187,8 +192,20 @@ public class RedisGroupRepository implements GroupRepository {
         return get(tenant, id).orElseThrow(ResourceNotFoundException::new);
     }
 
+    /** A member value with ':' would make the scripts' EXISTS check match another key of a user (its groups SET). */
+    private static void requireUserIds(Set<String> memberIds) {
+        for (String memberId : memberIds) {
+            if (!RedisKeys.isResourceId(memberId)) {
+                throw new UnknownMemberException(memberId);
+            }
+        }
+    }
+
     @Override
     public boolean delete(Tenant tenant, String id) {
+        if (!RedisKeys.isResourceId(id)) {
+            return false;
+        }
         RedisKeys keys = new RedisKeys(tenant.accountId());
         String groupKey = keys.group(id);
         for (int attempt = 0; attempt < DELETE_ATTEMPTS; attempt++) {

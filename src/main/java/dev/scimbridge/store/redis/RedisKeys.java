@@ -49,6 +49,15 @@ public final class RedisKeys {
     }
 
     /**
+     * Whether {@code id} can name a resource: non-empty and without {@code ':'}, so that {@code user(id)} or
+     * {@code group(id)} cannot be another key of a resource (such as {@code user:<id>:groups}). Resource
+     * ids are UUIDs; a client that sends anything else gets "not found".
+     */
+    public static boolean isResourceId(String id) {
+        return id != null && !id.isEmpty() && id.indexOf(':') < 0;
+    }
+
+    /**
      * The common prefix, for {@code SCAN MATCH prefix*} in tests and operations tooling, and for the
      * scripts that derive record keys from it: user-read.lua builds {@code prefix .. 'user:' .. id},
      * {@code prefix .. 'user:' .. id .. ':groups'} and {@code prefix .. 'group:' .. gid}, user-replace.lua

@@ -114,6 +114,9 @@ public class RedisUserRepository implements UserRepository {
 
     @Override
     public Optional<StoredResource> get(Tenant tenant, String id) {
+        if (!RedisKeys.isResourceId(id)) {
+            return Optional.empty();
+        }
         String key = new RedisKeys(tenant.accountId()).user(id);
         List<byte[]> fields = call(() -> jedis.hmget(b(key), RedisRecords.RECORD_FIELDS));
         return RedisRecords.open(tenant, id, key, fields);
@@ -212,6 +215,9 @@ public class RedisUserRepository implements UserRepository {
 
     @Override
     public boolean delete(Tenant tenant, String id) {
+        if (!RedisKeys.isResourceId(id)) {
+            return false;
+        }
         RedisKeys keys = new RedisKeys(tenant.accountId());
         String userKey = keys.user(id);
         for (int attempt = 0; attempt < DELETE_ATTEMPTS; attempt++) {
