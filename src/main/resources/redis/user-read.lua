@@ -2,7 +2,8 @@
 -- The users are resolved by the lookups below, deduplicated in first-seen order; missing users are
 -- skipped. Record keys are derived from the account prefix ARGV[1] (scim:{a}:), as RedisKeys builds
 -- them: scim:{a}:user:<id>, scim:{a}:user:<id>:groups, scim:{a}:group:<gid>; they share the
--- {a} hash tag of KEYS, hence one Cluster slot. An id with ':' names no user and is skipped.
+-- {a} hash tag of KEYS, hence one Cluster slot. The caller passes only ids without ':' (resource ids),
+-- so an id never names another key of a user.
 -- KEYS[1] scim:{a}:users ZSET (the page source; Cluster routes the call on it)
 -- KEYS[2..] the index keys the lookups probe, in lookup order: scim:{a}:idx:user:userName HASH,
 --           scim:{a}:idx:user:externalId:<blind> SET, scim:{a}:idx:user:email:<blind> SET
@@ -59,21 +60,19 @@ while i <= #ARGV do
 end
 local users, groupIds, groupSeen = {}, {}, {}
 for _, id in ipairs(ids) do
-  if not string.find(id, ':', 1, true) then
-    local f = redis.call('HMGET', prefix .. 'user:' .. id, 'v', 'cr', 'lm', 'd')
-    if f[1] and f[4] then
-      local gids = {}
-      if withGroups then
-        gids = redis.call('SMEMBERS', prefix .. 'user:' .. id .. ':groups')
-        for _, gid in ipairs(gids) do
-          if not groupSeen[gid] then
-            groupSeen[gid] = true
-            groupIds[#groupIds + 1] = gid
-          end
+  local f = redis.call('HMGET', prefix .. 'user:' .. id, 'v', 'cr', 'lm', 'd')
+  if f[1] and f[4] then
+    local gids = {}
+    if withGroups then
+      gids = redis.call('SMEMBERS', prefix .. 'user:' .. id .. ':groups')
+      for _, gid in ipairs(gids) do
+        if not groupSeen[gid] then
+          groupSeen[gid] = true
+          groupIds[#groupIds + 1] = gid
         end
       end
-      users[#users + 1] = { id, f[1], f[2], f[3], f[4], gids }
     end
+    users[#users + 1] = { id, f[1], f[2], f[3], f[4], gids }
   end
 end
 local groups = {}

@@ -4,7 +4,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
-/** What listing and filtering need from the Users and the Groups alike: ids in order, look-ups, batch reads. */
+/**
+ * What a search that resolves ids first needs ({@code ResourceSearch.Loader.byIds}, used by Groups): ids
+ * in order, look-ups, batch reads. Users read look-ups and pages together with the records in one call
+ * instead ({@link UserRepository#find}, {@link UserRepository#readPage}).
+ */
 public interface ResourceRepository {
 
     /** Resources by id, in the order given, skipping ids that do not exist. One round trip. */

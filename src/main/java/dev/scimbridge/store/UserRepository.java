@@ -12,7 +12,7 @@ import jakarta.json.JsonObject;
  * a provisioning event, and bumps the version. A write with an expected version fails with
  * {@link VersionConflictException} if another write came first (RFC 7644 §3.14 ETags stand on this).
  */
-public interface UserRepository extends ResourceRepository {
+public interface UserRepository {
 
     /**
      * Stores a new user; {@code invited} puts it on the confirmation watcher's list.

@@ -20,7 +20,6 @@ import java.util.TreeSet;
 import dev.scimbridge.config.DirectoryConfig;
 import dev.scimbridge.store.DuplicateKeyException;
 import dev.scimbridge.store.IndexProbe;
-import dev.scimbridge.store.Page;
 import dev.scimbridge.store.ResourceNotFoundException;
 import dev.scimbridge.store.StoredResource;
 import dev.scimbridge.store.Tenant;
@@ -120,12 +119,6 @@ public class RedisUserRepository implements UserRepository {
         String key = new RedisKeys(tenant.accountId()).user(id);
         List<byte[]> fields = call(() -> jedis.hmget(b(key), RedisRecords.RECORD_FIELDS));
         return RedisRecords.open(tenant, id, key, fields);
-    }
-
-    @Override
-    public List<StoredResource> getAll(Tenant tenant, Collection<String> ids) {
-        RedisKeys keys = new RedisKeys(tenant.accountId());
-        return RedisRecords.openAll(jedis, tenant, ids, keys::user);
     }
 
     @Override
@@ -272,29 +265,8 @@ public class RedisUserRepository implements UserRepository {
     }
 
     @Override
-    public Set<String> findIds(Tenant tenant, String indexedAttribute, String normalisedValue) {
-        RedisKeys keys = new RedisKeys(tenant.accountId());
-        String blind = tenant.codec().blindIndex(normalisedValue);
-        return call(() -> switch (indexedAttribute) {
-            case "userName" -> {
-                String id = jedis.hget(keys.userNameIndex(), blind);
-                yield id == null ? Set.<String>of() : Set.of(id);
-            }
-            case "externalId" -> jedis.smembers(keys.userExternalIdIndex(blind));
-            case "emails.value" -> jedis.smembers(keys.userEmailIndex(blind));
-            default -> throw new IllegalArgumentException("no index on User." + indexedAttribute);
-        });
-    }
-
-    @Override
     public Set<String> invited(Tenant tenant, int max) {
         return new java.util.HashSet<>(call(() -> jedis.srandmember(new RedisKeys(tenant.accountId()).invited(), max)));
-    }
-
-    @Override
-    public Page page(Tenant tenant, long offset, int count) {
-        RedisKeys keys = new RedisKeys(tenant.accountId());
-        return RedisPaging.page(jedis, keys.users(), offset, count);
     }
 
     /**
@@ -316,9 +288,12 @@ public class RedisUserRepository implements UserRepository {
             a.add(b(withGroups ? "1" : "0"));
         }
 
+        /** A user by id; an id that cannot name a resource ({@link RedisKeys#isResourceId}) finds nothing. */
         void id(String id) {
-            a.add(b("id"));
-            a.add(b(id));
+            if (RedisKeys.isResourceId(id)) {
+                a.add(b("id"));
+                a.add(b(id));
+            }
         }
 
         void probe(IndexProbe probe) {
