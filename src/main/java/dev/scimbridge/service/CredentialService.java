@@ -1,9 +1,5 @@
 package dev.scimbridge.service;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -11,11 +7,7 @@ import java.util.logging.Logger;
 
 import dev.scimbridge.config.ScimConfig;
 import dev.scimbridge.session.AuthResult;
-import dev.scimbridge.session.FailureBackoff;
 import dev.scimbridge.session.RecordCodec;
-import dev.scimbridge.session.SessionCrypto;
-import dev.scimbridge.session.SessionLoad;
-import dev.scimbridge.session.SessionLoader;
 import dev.scimbridge.session.SessionProblem;
 import dev.scimbridge.session.TokenAuthenticator;
 import jakarta.annotation.PostConstruct;
@@ -25,9 +17,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * The bridge's credentials: loads {@code scim.session} once at start-up, authenticates bearer tokens
- * ({@link TokenAuthenticator}), keeps the unlocked account keys in memory, and bootstraps the account
- * in Redis after the first unlock. An unusable scimsession never stops the bridge: readiness is DOWN
+ * The bridge's credentials: takes the scimsession loaded (and perhaps unlocked) at start-up
+ * ({@link StartupUnlock}), authenticates bearer tokens ({@link TokenAuthenticator}), keeps the unlocked
+ * account keys in memory, and bootstraps the account in Redis after the first unlock. An unusable scimsession never stops the bridge: readiness is DOWN
  * with the reason and SCIM requests get 503.
  *
  * <p>Nothing here logs or returns the token, the scimsession contents or the keys.
@@ -44,41 +36,22 @@ public class CredentialService {
     AccountBootstrap bootstrap;
 
     private TokenAuthenticator authenticator;
+    private boolean unlockedByTokenFile;
     private volatile boolean bootstrapped;
     private long lastBootstrapAttempt;
 
     @PostConstruct
     void load() {
-        SessionLoad load = SessionLoader.load(config.session());
-        load.problem().ifPresent(p -> LOG.warning("SCIM requests will get 503 until this is fixed: " + p.reason()));
-        load.warnings().forEach(LOG::warning);
-        load.session().ifPresent(s -> LOG.info("Loaded the scimsession of account " + s.account().id()
-                + "; waiting for the bearer token to unlock it"));
-        authenticator = new TokenAuthenticator(load, SessionCrypto::unlock,
-                new FailureBackoff(config.backoffInitial(), config.backoffMax(), 10_000, System::nanoTime),
-                Duration.ofSeconds(30));
+        StartupUnlock startup = StartupUnlock.take(config);
+        authenticator = startup.authenticator();
+        unlockedByTokenFile = startup.unlockedByTokenFile();
     }
 
-    /** Start-up: unlock with {@code scim.token.file} if configured. */
+    /** Start-up: bootstraps the account when {@code scim.token.file} unlocked the scimsession. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        Optional<String> file = config.tokenFile();
-        if (file.isEmpty() || authenticator.state() != TokenAuthenticator.State.LOCKED) {
-            return;
-        }
-        String token;
-        try {
-            token = Files.readString(Path.of(file.get()), StandardCharsets.US_ASCII).strip();
-        } catch (IOException | RuntimeException e) {
-            LOG.warning("scim.token.file " + file.get() + " cannot be read (" + e.getClass().getSimpleName()
-                    + "); the scimsession stays locked until the first request with the bearer token");
-            return;
-        }
-        AuthResult result = authenticate(token, "scim.token.file");
-        if (result.outcome() == AuthResult.Outcome.OK) {
+        if (unlockedByTokenFile) {
+            ensureBootstrapped();
             LOG.info("Unlocked the scimsession at start-up with scim.token.file");
-        } else {
-            LOG.warning("scim.token.file " + file.get() + " does not unlock the scimsession (" + result.outcome()
-                    + "); it stays locked until the first request with the right bearer token");
         }
     }
 

@@ -1,0 +1,165 @@
+package dev.scimbridge.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+import dev.scimbridge.config.ScimConfig;
+import dev.scimbridge.session.AuthResult;
+import dev.scimbridge.session.BearerToken;
+import dev.scimbridge.session.ScimSessionJson;
+import dev.scimbridge.session.SessionCrypto;
+import dev.scimbridge.session.TokenAuthenticator;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigValue;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.eclipse.microprofile.config.spi.Converter;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The scimsession's start-up load and token-file unlock, begun early or run on the taking thread. */
+class StartupUnlockTest {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static SessionCrypto.Created account;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void createAccount() {
+        account = SessionCrypto.createAccount("Acme", "p@acme.example", RANDOM);
+    }
+
+    @Test
+    void withoutBeginTheTakingThreadLoadsAndUnlocks() throws Exception {
+        StartupUnlock startup = StartupUnlock.take(config(session(), tokenFile(account.token())));
+        assertTrue(startup.unlockedByTokenFile());
+        assertEquals(TokenAuthenticator.State.UNLOCKED, startup.authenticator().state());
+        assertEquals(AuthResult.Outcome.OK, startup.authenticator().authenticate(account.token(), "idp").outcome());
+    }
+
+    @Test
+    void takeCollectsTheBegunUnlockOnce() throws Exception {
+        StartupUnlock.begin(config(session(), tokenFile(account.token())));
+        StartupUnlock.begin(config(session(), null)); // ignored: one is begun already
+        ScimConfig withoutTokenFile = config(session(), null);
+
+        StartupUnlock begun = StartupUnlock.take(withoutTokenFile);
+        assertTrue(begun.unlockedByTokenFile(), "take did not return the begun unlock");
+        assertEquals(TokenAuthenticator.State.UNLOCKED, begun.authenticator().state());
+
+        StartupUnlock again = StartupUnlock.take(withoutTokenFile);
+        assertFalse(again.unlockedByTokenFile());
+        assertEquals(TokenAuthenticator.State.LOCKED, again.authenticator().state());
+    }
+
+    @Test
+    void aWrongTokenLeavesItLockedForTheFirstRequest() throws Exception {
+        StartupUnlock.begin(config(session(), tokenFile(BearerToken.generate(RANDOM))));
+        StartupUnlock startup = StartupUnlock.take(config(session(), null));
+        assertFalse(startup.unlockedByTokenFile());
+        assertEquals(TokenAuthenticator.State.LOCKED, startup.authenticator().state());
+        assertEquals(AuthResult.Outcome.OK, startup.authenticator().authenticate(account.token(), "idp").outcome());
+    }
+
+    @Test
+    void anUnreadableTokenFileLeavesItLocked() throws Exception {
+        StartupUnlock startup = StartupUnlock.take(config(session(), dir.toString()));
+        assertFalse(startup.unlockedByTokenFile());
+        assertEquals(TokenAuthenticator.State.LOCKED, startup.authenticator().state());
+    }
+
+    @Test
+    void withoutAScimsessionItIsUnavailable() throws Exception {
+        StartupUnlock.begin(config(null, tokenFile(account.token())));
+        StartupUnlock startup = StartupUnlock.take(config(null, null));
+        assertFalse(startup.unlockedByTokenFile());
+        assertEquals(TokenAuthenticator.State.UNAVAILABLE, startup.authenticator().state());
+    }
+
+    @Test
+    void scimConfigReadsItsDefaults() {
+        ScimConfig config = new ScimConfig(new MapConfig(Map.of("scim.session", "  ", "scim.token.file", " /run/token ")));
+        assertEquals(Optional.empty(), config.session());
+        assertEquals(Optional.of("/run/token"), config.tokenFile());
+        assertEquals(Duration.ofSeconds(1), config.backoffInitial());
+        assertEquals(Duration.ofSeconds(30), config.backoffMax());
+        ScimConfig set = new ScimConfig(new MapConfig(Map.of("scim.auth.backoff.initial", "PT2S", "scim.auth.backoff.max", "PT1M")));
+        assertEquals(Duration.ofSeconds(2), set.backoffInitial());
+        assertEquals(Duration.ofMinutes(1), set.backoffMax());
+    }
+
+    private String session() throws Exception {
+        Path file = dir.resolve("scimsession");
+        Files.writeString(file, ScimSessionJson.write(account.session()));
+        return file.toString();
+    }
+
+    private String tokenFile(String token) throws Exception {
+        Path file = Files.createTempFile(dir, "token", "");
+        Files.writeString(file, token + "\n");
+        return file.toString();
+    }
+
+    private static ScimConfig config(String session, String tokenFile) {
+        Map<String, String> values = new java.util.HashMap<>();
+        if (session != null) {
+            values.put("scim.session", session);
+        }
+        if (tokenFile != null) {
+            values.put("scim.token.file", tokenFile);
+        }
+        return new ScimConfig(new MapConfig(values));
+    }
+
+    /** A MicroProfile Config over a map, converting to String and Duration as the runtime would. */
+    private record MapConfig(Map<String, String> values) implements Config {
+        @Override
+        public <T> Optional<T> getOptionalValue(String name, Class<T> type) {
+            String v = values.get(name);
+            if (v == null || v.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(type.cast(type == Duration.class ? Duration.parse(v) : v));
+        }
+
+        @Override
+        public <T> T getValue(String name, Class<T> type) {
+            return getOptionalValue(name, type).orElseThrow(() -> new NoSuchElementException(name));
+        }
+
+        @Override
+        public ConfigValue getConfigValue(String name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Iterable<String> getPropertyNames() {
+            return values.keySet();
+        }
+
+        @Override
+        public Iterable<ConfigSource> getConfigSources() {
+            return java.util.List.of();
+        }
+
+        @Override
+        public <T> Optional<Converter<T>> getConverter(Class<T> type) {
+            return Optional.empty();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
