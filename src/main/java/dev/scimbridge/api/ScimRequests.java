@@ -1,9 +1,13 @@
 package dev.scimbridge.api;
 
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 
 import dev.scimbridge.scim.Json;
+import dev.scimbridge.scim.ListResponse;
 import dev.scimbridge.scim.ScimException;
 import dev.scimbridge.scim.query.Projection;
 import dev.scimbridge.service.ListQuery;
@@ -11,9 +15,11 @@ import dev.scimbridge.service.Versioned;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
+import jakarta.json.stream.JsonGenerator;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
@@ -138,6 +144,36 @@ final class ScimRequests {
 
     static Response.ResponseBuilder ok(JsonObject body) {
         return Response.ok(body.toString(), SCIM_JSON);
+    }
+
+    /**
+     * A ListResponse written resource by resource into the response stream: a page of 100 users is
+     * never one JSON tree or one string in memory.
+     */
+    static Response.ResponseBuilder ok(ListResponse list) {
+        StreamingOutput body = out -> {
+            try (JsonGenerator json = Json.createGenerator(new ResponseStream(out))) {
+                list.writeTo(json);
+            }
+        };
+        return Response.ok(body, SCIM_JSON);
+    }
+
+    /** The response stream, flushed but left open for the container when the generator on it closes. */
+    private static final class ResponseStream extends FilterOutputStream {
+        ResponseStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
     }
 
     /** A resource response with its ETag, projected as the query asks. */

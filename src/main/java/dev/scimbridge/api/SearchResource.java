@@ -4,14 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.scimbridge.config.DirectoryConfig;
-import dev.scimbridge.scim.ListResponses;
+import dev.scimbridge.scim.ListResponse;
 import dev.scimbridge.service.GroupService;
 import dev.scimbridge.service.ListQuery;
 import dev.scimbridge.service.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
@@ -42,22 +41,13 @@ public class SearchResource {
         int start = query.startIndex() == null || query.startIndex() < 1 ? 1 : query.startIndex();
         int count = query.count() == null ? config.filterMaxResults() : Math.max(0, Math.min(query.count(), config.filterMaxResults()));
         ListQuery all = new ListQuery(query.filter(), query.sortBy(), query.sortOrder(), 1, config.filterMaxResults(), query.projection());
-        JsonObject u = users.list(all, base);
-        JsonObject g = groups.list(all, base);
-        List<JsonObject> combined = new ArrayList<>();
-        resources(u, combined);
-        resources(g, combined);
-        long total = u.getJsonNumber("totalResults").longValue() + g.getJsonNumber("totalResults").longValue();
+        ListResponse u = users.list(all, base);
+        ListResponse g = groups.list(all, base);
+        List<JsonObject> combined = new ArrayList<>(u.resources());
+        combined.addAll(g.resources());
+        long total = u.totalResults() + g.totalResults();
         int from = Math.min(combined.size(), start - 1);
         int to = Math.min(combined.size(), from + count);
-        List<JsonObject> page = combined.subList(from, to);
-        return ScimRequests.ok(ListResponses.listResponse(page, total, start, page.size())).build();
-    }
-
-    private static void resources(JsonObject list, List<JsonObject> into) {
-        JsonValue resources = list.get("Resources");
-        if (resources instanceof jakarta.json.JsonArray array) {
-            array.forEach(v -> into.add(v.asJsonObject()));
-        }
+        return ScimRequests.ok(new ListResponse(combined.subList(from, to), total, start)).build();
     }
 }

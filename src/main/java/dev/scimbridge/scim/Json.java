@@ -1,6 +1,7 @@
 package dev.scimbridge.scim;
 
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.util.Collection;
 import java.util.Map;
@@ -13,6 +14,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonWriterFactory;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonGenerator;
 
 /**
  * The subset of {@link jakarta.json.Json} the bridge uses, on one JSON-P provider looked up once.
@@ -52,6 +54,11 @@ public final class Json {
 
     public static JsonReader createReader(InputStream in) {
         return PROVIDER.createReader(in);
+    }
+
+    /** A UTF-8 generator on {@code out}; closing it closes {@code out}. */
+    public static JsonGenerator createGenerator(OutputStream out) {
+        return PROVIDER.createGenerator(out);
     }
 
     public static JsonWriterFactory createWriterFactory(Map<String, ?> config) {

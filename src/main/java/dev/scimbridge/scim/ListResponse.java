@@ -1,36 +1,74 @@
 package dev.scimbridge.scim;
 
+import java.util.AbstractList;
+import java.util.List;
+import java.util.function.Function;
+
 import dev.scimbridge.scim.schema.SchemaRegistry;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import java.util.List;
+import jakarta.json.stream.JsonGenerator;
 
 /**
- * Builds the {@code ListResponse} message of RFC 7644 §3.4.2.
+ * The {@code ListResponse} message of RFC 7644 §3.4.2. {@code totalResults} counts all matches, not the
+ * page (filter, count, then page); {@code startIndex} is the 1-based index of the page's first resource.
  *
- * <p>Example: {@code ListResponses.listResponse(page, 42, 11, 10)} is a page of ten resources starting at the
- * eleventh of 42 matches. {@code totalResults} counts all matches, not the page (filter, count, then page).
+ * <p>The resources may be a lazy view ({@link #mapped}): {@link #writeTo} renders and writes them one at
+ * a time, so a page of 100 users never exists as one JSON tree or one string.
+ *
+ * @param resources    the page, projected (or projecting as it is read)
+ * @param totalResults the number of resources matching the query
+ * @param startIndex   the 1-based index of the first resource of the page
  */
-public final class ListResponses {
-    private ListResponses() {
+public record ListResponse(List<JsonObject> resources, long totalResults, int startIndex) {
+
+    /** The number of resources in the page. */
+    public int itemsPerPage() {
+        return resources.size();
     }
 
-    /**
-     * @param resources    the page, already projected
-     * @param totalResults the number of resources matching the query
-     * @param startIndex   the 1-based index of the first resource of the page
-     * @param itemsPerPage the number of resources in the page
-     */
-    public static JsonObject listResponse(List<JsonObject> resources, long totalResults, int startIndex,
-            int itemsPerPage) {
+    /** Writes the message as one JSON object, reading each resource once. */
+    public void writeTo(JsonGenerator out) {
+        out.writeStartObject()
+                .writeStartArray("schemas").write(SchemaRegistry.LIST_RESPONSE).writeEnd()
+                .write("totalResults", totalResults)
+                .write("startIndex", startIndex)
+                .write("itemsPerPage", itemsPerPage())
+                .writeStartArray("Resources");
+        for (JsonObject resource : resources) {
+            out.write(resource);
+        }
+        out.writeEnd().writeEnd();
+    }
+
+    /** The message as a JSON object (small lists: discovery documents, tests). */
+    public JsonObject toJson() {
         JsonArrayBuilder array = Json.createArrayBuilder();
         resources.forEach(array::add);
         return Json.createObjectBuilder()
                 .add("schemas", Json.createArrayBuilder().add(SchemaRegistry.LIST_RESPONSE))
                 .add("totalResults", totalResults)
                 .add("startIndex", startIndex)
-                .add("itemsPerPage", itemsPerPage)
+                .add("itemsPerPage", itemsPerPage())
                 .add("Resources", array)
                 .build();
+    }
+
+    /**
+     * A read-only view of {@code source} that maps an element each time it is read and keeps nothing:
+     * iterating it once holds one mapped element at a time.
+     */
+    public static <T, R> List<R> mapped(List<T> source, Function<? super T, ? extends R> mapping) {
+        return new AbstractList<>() {
+            @Override
+            public R get(int index) {
+                return mapping.apply(source.get(index));
+            }
+
+            @Override
+            public int size() {
+                return source.size();
+            }
+        };
     }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.scimbridge.config.DirectoryConfig;
+import dev.scimbridge.scim.ListResponse;
 import dev.scimbridge.scim.ScimException;
 import dev.scimbridge.scim.patch.GroupPatch;
 import dev.scimbridge.scim.patch.MemberDelta;
@@ -182,7 +183,7 @@ public class GroupService implements ResourceService {
     }
 
     @Override
-    public JsonObject list(ListQuery query, String baseUrl) {
+    public ListResponse list(ListQuery query, String baseUrl) {
         Tenant tenant = account.tenant();
         return ResourceSearch.search(ResourceType.GROUP, query, ResourceSearch.Loader.byIds(groups, tenant, (ids, derived) -> {
             List<StoredResource> resources = groups.getAll(tenant, ids);

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 
 import dev.scimbridge.config.DirectoryConfig;
-import dev.scimbridge.scim.ListResponses;
+import dev.scimbridge.scim.ListResponse;
 import dev.scimbridge.scim.ScimException;
 import dev.scimbridge.scim.filter.Filter;
 import dev.scimbridge.scim.filter.FilterEvaluator;
@@ -78,17 +78,14 @@ final class ResourceSearch {
         }
     }
 
-    /** Rendered resources of a page, and how many resources there are in all. */
+    /** Rendered resources of a page (perhaps rendering as they are read), and how many resources there are in all. */
     record Found(List<JsonObject> resources, long total) {
-        Found {
-            resources = List.copyOf(resources);
-        }
     }
 
     private ResourceSearch() {
     }
 
-    static JsonObject search(ResourceType type, ListQuery query, Loader loader, DirectoryConfig config, String derivedName) {
+    static ListResponse search(ResourceType type, ListQuery query, Loader loader, DirectoryConfig config, String derivedName) {
         int startIndex = query.startIndex() == null || query.startIndex() < 1 ? 1 : query.startIndex();
         int count = query.count() == null ? config.filterMaxResults() : Math.max(0, Math.min(query.count(), config.filterMaxResults()));
         Optional<SortSpec> sort = SortSpec.of(query.sortBy(), query.sortOrder());
@@ -139,12 +136,9 @@ final class ResourceSearch {
         return respond(type, query, matched.subList(from, to), matched.size(), startIndex);
     }
 
-    private static JsonObject respond(ResourceType type, ListQuery query, List<JsonObject> page, long total, int startIndex) {
-        List<JsonObject> projected = new ArrayList<>(page.size());
-        for (JsonObject r : page) {
-            projected.add(query.projection().apply(type, r));
-        }
-        return ListResponses.listResponse(projected, total, startIndex, projected.size());
+    /** The page projected as the query asks, each resource when it is written. */
+    private static ListResponse respond(ResourceType type, ListQuery query, List<JsonObject> page, long total, int startIndex) {
+        return new ListResponse(ListResponse.mapped(page, r -> query.projection().apply(type, r)), total, startIndex);
     }
 
     private static boolean blank(String s) {

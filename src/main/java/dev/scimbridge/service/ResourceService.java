@@ -1,5 +1,6 @@
 package dev.scimbridge.service;
 
+import dev.scimbridge.scim.ListResponse;
 import dev.scimbridge.scim.query.Projection;
 import dev.scimbridge.scim.schema.ResourceType;
 import jakarta.json.JsonObject;
@@ -16,7 +17,7 @@ public interface ResourceService {
 
     Versioned get(String id, String baseUrl, Projection projection);
 
-    JsonObject list(ListQuery query, String baseUrl);
+    ListResponse list(ListQuery query, String baseUrl);
 
     Versioned replace(String id, JsonObject body, String ifMatch, String baseUrl);
 

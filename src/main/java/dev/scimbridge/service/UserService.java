@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import dev.scimbridge.config.DirectoryConfig;
 import dev.scimbridge.scim.Json;
+import dev.scimbridge.scim.ListResponse;
 import dev.scimbridge.scim.ScimException;
 import dev.scimbridge.scim.patch.PatchApplier;
 import dev.scimbridge.scim.patch.PatchRequest;
@@ -156,7 +157,7 @@ public class UserService implements ResourceService {
     }
 
     @Override
-    public JsonObject list(ListQuery query, String baseUrl) {
+    public ListResponse list(ListQuery query, String baseUrl) {
         Tenant tenant = account.tenant();
         return ResourceSearch.search(ResourceType.USER, query, new ResourceSearch.Loader() {
             @Override
@@ -196,11 +197,12 @@ public class UserService implements ResourceService {
         return false;
     }
 
-    /** Users rendered with their {@code groups} as read (none when the read did not ask for them). */
+    /**
+     * Users rendered with their {@code groups} as read (none when the read did not ask for them), each
+     * when it is read: a page is rendered one user at a time while it is written.
+     */
     private static List<JsonObject> renderAll(List<UserWithGroups> found, String baseUrl) {
-        List<JsonObject> out = new ArrayList<>(found.size());
-        found.forEach(u -> out.add(render(u, baseUrl)));
-        return out;
+        return ListResponse.mapped(found, u -> render(u, baseUrl));
     }
 
     /** A user with {@code groups} (RFC 7643 §4.1.2: value, $ref, display, type) from the group records read with it. */

@@ -44,7 +44,8 @@ import org.w3c.dom.NodeList;
  * <p>{@code SCIM_REDIS_URL} in the server's environment points at a closed port, so readiness proves
  * that the {@code server.xml} variable reaches the bridge through MicroProfile Config and wins over the
  * environment, as the document says. When the build provides a scimsession ({@code scim.it.sessionFile}),
- * it is installed where the document's {@code scim.session} variable points, with mode 0400.
+ * it is installed where the document's {@code scim.session} variable points, with mode 0400, and its token
+ * where the document's {@code scim.token.file} example points, so the bridge unlocks at start-up.
  */
 class ExistingLibertyInstallIT {
 
@@ -72,7 +73,7 @@ class ExistingLibertyInstallIT {
         Files.writeString(serverDir.resolve("server.xml"), serverXml.replace(DOC_REDIS_URL, ItEnvironment.redisUrl()));
         Files.copy(Path.of(ItEnvironment.required("scim.it.war")), serverDir.resolve("apps/scim-bridge.war"),
                 StandardCopyOption.REPLACE_EXISTING);
-        installSessionIfTheBuildHasOne(serverDir);
+        boolean unlockAtStart = installSessionIfTheBuildHasOne(serverDir);
 
         int port = freePort();
         // HTTP_PORT as documented; SCIM_REDIS_URL deliberately wrong: the server.xml variable must win.
@@ -84,11 +85,18 @@ class ExistingLibertyInstallIT {
             JsonObject body = json(ready.body());
             assertTrue(body.getJsonArray("checks").stream().map(JsonObject.class::cast)
                     .anyMatch(c -> c.getString("name").equals("redis") && c.getString("status").equals("UP")), body.toString());
+            if (unlockAtStart) {
+                // scim.token.file as a server.xml variable reaches the early unlock, which ends before the application starts.
+                assertTrue(body.getJsonArray("checks").stream().map(JsonObject.class::cast)
+                        .anyMatch(c -> c.getString("name").equals("scimsession")
+                                && c.getJsonObject("data").getString("state", "").equals("unlocked")), body.toString());
+            }
             URI redis = URI.create(ItEnvironment.redisUrl());
             String log = Files.readString(messages);
             assertTrue(log.contains("Redis: redis://" + redis.getHost() + ":" + redis.getPort()),
                     "the bridge did not log the Redis of server.xml:\n" + ServerProcesses.tail(messages));
             assertFalse(log.contains("EMBEDDED Redis"), "the bridge started the embedded Redis:\n" + ServerProcesses.tail(messages));
+            assertFalse(log.contains("instead of early"), "the early start-up unlock did not begin:\n" + ServerProcesses.tail(messages));
             assertEquals("pong", getUrl("http://127.0.0.1:" + port + "/ping").body());
             assertNotEquals(200, getUrl("http://127.0.0.1:" + port + "/metrics").statusCode(),
                     "the documented server.xml leaves /metrics out (it is optional)");
@@ -116,15 +124,35 @@ class ExistingLibertyInstallIT {
     }
 
     /** The documented place: {@code ${server.config.dir}/resources/security/scimsession}, owner-read-only. */
-    private static void installSessionIfTheBuildHasOne(Path serverDir) throws IOException {
+    /**
+     * Installs the build's scimsession where the documented {@code scim.session} variable points, and its
+     * token where the document's {@code scim.token.file} example points, adding that variable to the
+     * server.xml. Returns whether it did (the bridge then unlocks at start-up).
+     */
+    private static boolean installSessionIfTheBuildHasOne(Path serverDir) throws IOException {
         String session = System.getProperty("scim.it.sessionFile");
         if (session == null || session.isBlank()) {
-            return; // this build generates no scimsession yet
+            return false; // this build generates no scimsession yet
         }
         Path target = serverDir.resolve("resources/security/scimsession");
         Files.createDirectories(target.getParent());
         Files.copy(Path.of(session), target, StandardCopyOption.REPLACE_EXISTING);
         Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("r--------"));
+
+        String variable = documentedTokenFileVariable();
+        Path token = serverDir.resolve("resources/security/bearer.token");
+        Files.copy(CredentialsItSupport.tokenFile(), token, StandardCopyOption.REPLACE_EXISTING);
+        Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("r--------"));
+        Path serverXml = serverDir.resolve("server.xml");
+        Files.writeString(serverXml, Files.readString(serverXml).replace("</server>", "    " + variable + "\n</server>"));
+        return true;
+    }
+
+    /** The {@code scim.token.file} variable docs/install/liberty.md gives as its example. */
+    private static String documentedTokenFileVariable() throws IOException {
+        Matcher m = Pattern.compile("`(<variable name=\"scim.token.file\"[^`]*/>)`").matcher(Files.readString(DOC));
+        assertTrue(m.find(), "docs/install/liberty.md no longer shows the scim.token.file variable");
+        return m.group(1);
     }
 
     /** {@code bin/server <action> <server>} with the test's own Java, waiting for the script to return. */

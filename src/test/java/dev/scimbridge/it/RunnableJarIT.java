@@ -71,6 +71,11 @@ class RunnableJarIT {
         if (jsonLogs) {
             env.put("SCIM_LOG_FORMAT", "json");
         }
+        // The second start also unlocks at start-up with SCIM_TOKEN_FILE (the early unlock of StartupUnlockExtension).
+        boolean tokenFile = run == 2 && session != null && !session.isBlank();
+        if (tokenFile) {
+            env.put("SCIM_TOKEN_FILE", CredentialsItSupport.tokenFile().toAbsolutePath().toString());
+        }
 
         Instant started = Instant.now();
         Process process = builder.start();
@@ -81,6 +86,11 @@ class RunnableJarIT {
             assertEquals("UP", body.getString("status"), body.toString());
             assertTrue(body.getJsonArray("checks").stream().map(JsonObject.class::cast)
                     .anyMatch(c -> c.getString("name").equals("redis") && c.getString("status").equals("UP")), body.toString());
+            // The application starts only once the start-up unlock has ended: the first UP already says unlocked.
+            String sessionState = body.getJsonArray("checks").stream().map(JsonObject.class::cast)
+                    .filter(c -> c.getString("name").equals("scimsession")).findFirst()
+                    .map(c -> c.getJsonObject("data").getString("state", "")).orElse("");
+            assertEquals(tokenFile ? "unlocked" : "locked", sessionState, body.toString());
 
             // UP could also come from the embedded development Redis: prove it is the configured one.
             String output = Files.readString(log);

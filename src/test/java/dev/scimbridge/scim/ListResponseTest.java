@@ -2,20 +2,60 @@ package dev.scimbridge.scim;
 
 import static dev.scimbridge.scim.TestJson.obj;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+
+import jakarta.json.JsonObject;
+import jakarta.json.stream.JsonGenerator;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class ListResponsesTest {
+class ListResponseTest {
 
     @ParameterizedTest(name = "total={0} start={1} page={2}")
     @CsvSource({"0, 1, 0", "42, 11, 2", "3000000000, 1, 2"})
-    void buildsListResponse(long total, int start, int perPage) {
-        List<jakarta.json.JsonObject> page = perPage == 0 ? List.of() : List.of(obj("{'id':'a'}"), obj("{'id':'b'}"));
-        assertEquals(obj("{'schemas':['urn:ietf:params:scim:api:messages:2.0:ListResponse'],'totalResults':" + total
-                        + ",'startIndex':" + start + ",'itemsPerPage':" + perPage + ",'Resources':"
-                        + (perPage == 0 ? "[]" : "[{'id':'a'},{'id':'b'}]") + "}"),
-                ListResponses.listResponse(page, total, start, perPage));
+    void writesAndBuildsTheSameMessage(long total, int start, int perPage) {
+        List<JsonObject> page = perPage == 0 ? List.of() : List.of(obj("{'id':'a'}"), obj("{'id':'b','name':{'givenName':'Ünïcode'}}"));
+        JsonObject expected = obj("{'schemas':['urn:ietf:params:scim:api:messages:2.0:ListResponse'],'totalResults':" + total
+                + ",'startIndex':" + start + ",'itemsPerPage':" + perPage + ",'Resources':"
+                + (perPage == 0 ? "[]" : "[{'id':'a'},{'id':'b','name':{'givenName':'Ünïcode'}}]") + "}");
+        ListResponse list = new ListResponse(page, total, start);
+        assertEquals(expected, list.toJson());
+        assertEquals(expected, written(list));
+    }
+
+    @Test
+    void aMappedViewMapsEachElementWhenReadAndKeepsNothing() {
+        List<String> mapped = new ArrayList<>();
+        List<JsonObject> view = ListResponse.mapped(List.of("a", "b", "c"), id -> {
+            mapped.add(id);
+            return obj("{'id':'" + id + "'}");
+        });
+        assertEquals(3, view.size());
+        assertEquals(List.of(), mapped, "size() mapped elements");
+        assertEquals(obj("{'id':'b'}"), view.get(1));
+        assertEquals(obj("{'id':'b'}"), view.get(1));
+        assertEquals(List.of("b", "b"), mapped);
+        assertThrows(UnsupportedOperationException.class, () -> view.add(obj("{}")));
+
+        mapped.clear();
+        JsonObject out = written(new ListResponse(view, 3, 1));
+        assertEquals(List.of("a", "b", "c"), mapped, "writing reads each resource once, in order");
+        assertEquals(3, out.getJsonArray("Resources").size());
+        assertEquals(3, out.getInt("itemsPerPage"));
+    }
+
+    private static JsonObject written(ListResponse list) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator generator = Json.createGenerator(bytes)) {
+            list.writeTo(generator);
+        }
+        return jakarta.json.Json.createReader(new StringReader(bytes.toString(StandardCharsets.UTF_8))).readObject();
     }
 }

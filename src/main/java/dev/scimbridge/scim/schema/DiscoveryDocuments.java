@@ -1,7 +1,7 @@
 package dev.scimbridge.scim.schema;
 
 import dev.scimbridge.scim.Json;
-import dev.scimbridge.scim.ListResponses;
+import dev.scimbridge.scim.ListResponse;
 import dev.scimbridge.scim.ScimException;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -37,7 +37,7 @@ public final class DiscoveryDocuments {
     /** {@code GET /Schemas}: a ListResponse of every schema. */
     public JsonObject schemas() {
         List<JsonObject> all = SchemaRegistry.schemas().stream().map(s -> s.toJson(baseUrl)).toList();
-        return ListResponses.listResponse(all, all.size(), 1, all.size());
+        return new ListResponse(all, all.size(), 1).toJson();
     }
 
     /** {@code GET /Schemas/{id}}; 404 for an unknown URN. */
@@ -49,7 +49,7 @@ public final class DiscoveryDocuments {
     /** {@code GET /ResourceTypes}: a ListResponse of {@code User} and {@code Group}. */
     public JsonObject resourceTypes() {
         List<JsonObject> all = Arrays.stream(ResourceType.values()).map(t -> t.toJson(baseUrl)).toList();
-        return ListResponses.listResponse(all, all.size(), 1, all.size());
+        return new ListResponse(all, all.size(), 1).toJson();
     }
 
     /** {@code GET /ResourceTypes/{id}}; 404 for an unknown id. */
