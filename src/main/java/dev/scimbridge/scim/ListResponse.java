@@ -1,8 +1,6 @@
 package dev.scimbridge.scim;
 
-import java.util.AbstractList;
 import java.util.List;
-import java.util.function.Function;
 
 import dev.scimbridge.scim.schema.SchemaRegistry;
 import jakarta.json.JsonArrayBuilder;
@@ -13,7 +11,7 @@ import jakarta.json.stream.JsonGenerator;
  * The {@code ListResponse} message of RFC 7644 §3.4.2. {@code totalResults} counts all matches, not the
  * page (filter, count, then page); {@code startIndex} is the 1-based index of the page's first resource.
  *
- * <p>The resources may be a lazy view ({@link #mapped}): {@link #writeTo} renders and writes them one at
+ * <p>The resources may be a lazy view ({@link MappedList}): {@link #writeTo} renders and writes them one at
  * a time, so a page of 100 users never exists as one JSON tree or one string.
  *
  * @param resources    the page, projected (or projecting as it is read)
@@ -52,23 +50,5 @@ public record ListResponse(List<JsonObject> resources, long totalResults, int st
                 .add("itemsPerPage", itemsPerPage())
                 .add("Resources", array)
                 .build();
-    }
-
-    /**
-     * A read-only view of {@code source} that maps an element each time it is read and keeps nothing:
-     * iterating it once holds one mapped element at a time.
-     */
-    public static <T, R> List<R> mapped(List<T> source, Function<? super T, ? extends R> mapping) {
-        return new AbstractList<>() {
-            @Override
-            public R get(int index) {
-                return mapping.apply(source.get(index));
-            }
-
-            @Override
-            public int size() {
-                return source.size();
-            }
-        };
     }
 }

@@ -11,6 +11,7 @@ import java.util.function.BiFunction;
 
 import dev.scimbridge.config.DirectoryConfig;
 import dev.scimbridge.scim.ListResponse;
+import dev.scimbridge.scim.MappedList;
 import dev.scimbridge.scim.ScimException;
 import dev.scimbridge.scim.filter.Filter;
 import dev.scimbridge.scim.filter.FilterEvaluator;
@@ -138,7 +139,7 @@ final class ResourceSearch {
 
     /** The page projected as the query asks, each resource when it is written. */
     private static ListResponse respond(ResourceType type, ListQuery query, List<JsonObject> page, long total, int startIndex) {
-        return new ListResponse(ListResponse.mapped(page, r -> query.projection().apply(type, r)), total, startIndex);
+        return new ListResponse(MappedList.of(page, r -> query.projection().apply(type, r)), total, startIndex);
     }
 
     private static boolean blank(String s) {

@@ -13,6 +13,7 @@ import java.util.UUID;
 import dev.scimbridge.config.DirectoryConfig;
 import dev.scimbridge.scim.Json;
 import dev.scimbridge.scim.ListResponse;
+import dev.scimbridge.scim.MappedList;
 import dev.scimbridge.scim.ScimException;
 import dev.scimbridge.scim.patch.PatchApplier;
 import dev.scimbridge.scim.patch.PatchRequest;
@@ -202,7 +203,7 @@ public class UserService implements ResourceService {
      * when it is read: a page is rendered one user at a time while it is written.
      */
     private static List<JsonObject> renderAll(List<UserWithGroups> found, String baseUrl) {
-        return ListResponse.mapped(found, u -> render(u, baseUrl));
+        return MappedList.of(found, u -> render(u, baseUrl));
     }
 
     /** A user with {@code groups} (RFC 7643 §4.1.2: value, $ref, display, type) from the group records read with it. */

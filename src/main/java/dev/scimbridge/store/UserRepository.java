@@ -41,7 +41,8 @@ public interface UserRepository {
 
     /**
      * {@code count} users in creation order from {@code offset} (0-based), with the records of their
-     * groups when {@code withGroups}, and the total (RFC 7644 §3.4.2.4 paging). One round trip.
+     * groups when {@code withGroups}, and the total (RFC 7644 §3.4.2.4 paging). One round trip; the
+     * users may be decrypted only as the page is read (see {@link UserPage}).
      */
     UserPage readPage(Tenant tenant, long offset, int count, boolean withGroups);
 

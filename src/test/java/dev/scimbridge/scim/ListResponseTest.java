@@ -33,7 +33,7 @@ class ListResponseTest {
     @Test
     void aMappedViewMapsEachElementWhenReadAndKeepsNothing() {
         List<String> mapped = new ArrayList<>();
-        List<JsonObject> view = ListResponse.mapped(List.of("a", "b", "c"), id -> {
+        List<JsonObject> view = MappedList.of(List.of("a", "b", "c"), id -> {
             mapped.add(id);
             return obj("{'id':'" + id + "'}");
         });

@@ -60,6 +60,11 @@ final class RedisRecords {
                 Instant.ofEpochMilli(Long.parseLong(s(fields.get(2)))), attributes));
     }
 
+    /** Whether a script's reply row {@code {id, v, cr, lm, d}} holds a record {@link #openRow} opens. */
+    static boolean isCompleteRow(List<?> row) {
+        return row.get(1) != null && row.get(4) != null;
+    }
+
     /**
      * A resource from a script's reply row {@code {id, v, cr, lm, d}} (user-read.lua, user-replace.lua),
      * opened under the key {@code keyOf(id)}; empty when the record is incomplete.

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.scimbridge.config.DirectoryConfig;
+import dev.scimbridge.scim.MappedList;
 import dev.scimbridge.store.DuplicateKeyException;
 import dev.scimbridge.store.IndexProbe;
 import dev.scimbridge.store.ResourceNotFoundException;
@@ -128,7 +129,7 @@ public class RedisUserRepository implements UserRepository {
         }
         Read read = new Read(tenant, true);
         ids.forEach(read::id);
-        return read.run().users();
+        return List.copyOf(read.run().users());
     }
 
     @Override
@@ -138,7 +139,7 @@ public class RedisUserRepository implements UserRepository {
         }
         Read read = new Read(tenant, withGroups);
         probes.forEach(read::probe);
-        return read.run().users();
+        return List.copyOf(read.run().users());
     }
 
     @Override
@@ -332,17 +333,17 @@ public class RedisUserRepository implements UserRepository {
             for (Object row : (List<?>) reply.get(2)) {
                 RedisRecords.openRow(tenant, (List<?>) row, keys::group).ifPresent(g -> groups.put(g.id(), g));
             }
-            List<UserWithGroups> users = new ArrayList<>();
+            List<List<?>> rows = new ArrayList<>();
             for (Object row : (List<?>) reply.get(1)) {
-                List<?> fields = (List<?>) row;
-                Optional<StoredResource> user = RedisRecords.openRow(tenant, fields, keys::user);
-                if (user.isPresent()) {
-                    List<StoredResource> memberOf = ((List<?>) fields.get(5)).stream().map(g -> s((byte[]) g)).sorted()
-                            .map(groups::get).filter(Objects::nonNull).toList();
-                    users.add(new UserWithGroups(user.get(), memberOf));
+                if (RedisRecords.isCompleteRow((List<?>) row)) {
+                    rows.add((List<?>) row);
                 }
             }
-            return new UserPage(users, (Long) reply.get(0));
+            // Opened (decrypted, parsed) when read: a page is written one user at a time.
+            return new UserPage(MappedList.of(rows, fields -> new UserWithGroups(
+                    RedisRecords.openRow(tenant, fields, keys::user).orElseThrow(),
+                    ((List<?>) fields.get(5)).stream().map(g -> s((byte[]) g)).sorted()
+                            .map(groups::get).filter(Objects::nonNull).toList())), (Long) reply.get(0));
         }
     }
 
