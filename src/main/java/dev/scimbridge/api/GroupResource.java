@@ -1,22 +1,14 @@
 package dev.scimbridge.api;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-
-import dev.scimbridge.scim.Json;
 import dev.scimbridge.scim.query.Projection;
 import dev.scimbridge.scim.schema.ResourceType;
 import dev.scimbridge.service.GroupService;
 import dev.scimbridge.service.Preconditions;
-import dev.scimbridge.service.ResourceRenderer;
 import dev.scimbridge.service.ResourceService;
 import dev.scimbridge.service.Versioned;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -26,7 +18,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 /** {@code /scim/v2/Groups} (RFC 7644 §3): the shared operations of {@link ResourceEndpoint}, and PATCH answering 204. */
@@ -60,29 +51,8 @@ public class GroupResource extends ResourceEndpoint {
         if (ifNoneMatch != null && Preconditions.matches(ifNoneMatch, group.version())) {
             return Response.notModified(EntityTag.valueOf(group.etag())).build();
         }
-        String head = projection.apply(ResourceType.GROUP, group.resource()).toString();
-        StreamingOutput body = out -> {
-            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16384);
-            writer.write(head, 0, head.length() - 1);
-            writer.write(head.length() > 2 ? ",\"members\":[" : "\"members\":[");
-            boolean[] first = {true};
-            groups.scanMembers(id, chunk -> {
-                try {
-                    for (String uid : chunk) {
-                        writer.write(first[0] ? "" : ",");
-                        first[0] = false;
-                        writer.write(Json.createObjectBuilder().add("value", uid)
-                                .add("$ref", ResourceRenderer.location(ResourceType.USER, uid, base))
-                                .add("type", "User").build().toString());
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            writer.write("]}");
-            writer.flush();
-        };
-        return Response.ok(body, ScimRequests.SCIM_JSON).tag(EntityTag.valueOf(group.etag())).build();
+        JsonObject head = projection.apply(ResourceType.GROUP, group.resource());
+        return ScimRequests.streamed(head, groups.membersStreamed(base)).tag(EntityTag.valueOf(group.etag())).build();
     }
 
     /** 204 (what Entra ID prefers) unless {@code attributes} asks for the resource back (RFC 7644 §3.5.2). */

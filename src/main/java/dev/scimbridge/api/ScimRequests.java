@@ -151,12 +151,20 @@ final class ScimRequests {
      * never one JSON tree or one string in memory.
      */
     static Response.ResponseBuilder ok(ListResponse list) {
-        StreamingOutput body = out -> {
+        return Response.ok(generated(list::writeTo), SCIM_JSON);
+    }
+
+    /** One resource whose writer adds to it as it streams (a group's members), 200. */
+    static Response.ResponseBuilder streamed(JsonObject resource, ListResponse.ResourceWriter writer) {
+        return Response.ok(generated(json -> writer.write(resource, json)), SCIM_JSON);
+    }
+
+    private static StreamingOutput generated(java.util.function.Consumer<JsonGenerator> content) {
+        return out -> {
             try (JsonGenerator json = Json.createGenerator(new ResponseStream(out))) {
-                list.writeTo(json);
+                content.accept(json);
             }
         };
-        return Response.ok(body, SCIM_JSON);
     }
 
     /** The response stream, flushed but left open for the container when the generator on it closes. */

@@ -48,6 +48,7 @@ public class SearchResource {
         long total = u.totalResults() + g.totalResults();
         int from = Math.min(combined.size(), start - 1);
         int to = Math.min(combined.size(), from + count);
-        return ScimRequests.ok(new ListResponse(combined.subList(from, to), total, start)).build();
+        // The groups' writer streams their members and writes the users as they are.
+        return ScimRequests.ok(new ListResponse(combined.subList(from, to), total, start, g.writer())).build();
     }
 }

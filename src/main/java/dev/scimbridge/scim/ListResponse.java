@@ -14,11 +14,29 @@ import jakarta.json.stream.JsonGenerator;
  * <p>The resources may be a lazy view ({@link MappedList}): {@link #writeTo} renders and writes them one at
  * a time, so a page of 100 users never exists as one JSON tree or one string.
  *
+ * <p>A {@link ResourceWriter} other than {@link ResourceWriter#WHOLE} may add to a resource while writing
+ * it: a group's members are streamed from the store after its other attributes.
+ *
  * @param resources    the page, projected (or projecting as it is read)
  * @param totalResults the number of resources matching the query
  * @param startIndex   the 1-based index of the first resource of the page
+ * @param writer       how each resource is written
  */
-public record ListResponse(List<JsonObject> resources, long totalResults, int startIndex) {
+public record ListResponse(List<JsonObject> resources, long totalResults, int startIndex, ResourceWriter writer) {
+
+    /** Writes one resource of a page into the generator. */
+    @FunctionalInterface
+    public interface ResourceWriter {
+        /** The resource as it is. */
+        ResourceWriter WHOLE = (resource, out) -> out.write(resource);
+
+        void write(JsonObject resource, JsonGenerator out);
+    }
+
+    /** A page whose resources are written as they are. */
+    public ListResponse(List<JsonObject> resources, long totalResults, int startIndex) {
+        this(resources, totalResults, startIndex, ResourceWriter.WHOLE);
+    }
 
     /** The number of resources in the page. */
     public int itemsPerPage() {
@@ -34,13 +52,20 @@ public record ListResponse(List<JsonObject> resources, long totalResults, int st
                 .write("itemsPerPage", itemsPerPage())
                 .writeStartArray("Resources");
         for (JsonObject resource : resources) {
-            out.write(resource);
+            writer.write(resource, out);
         }
         out.writeEnd().writeEnd();
     }
 
-    /** The message as a JSON object (small lists: discovery documents, tests). */
+    /**
+     * The message as a JSON object (small lists: discovery documents, tests).
+     *
+     * @throws IllegalStateException when the writer adds to the resources: only {@link #writeTo} has them whole
+     */
     public JsonObject toJson() {
+        if (writer != ResourceWriter.WHOLE) {
+            throw new IllegalStateException("a page whose resources are completed while written has no JSON object form");
+        }
         JsonArrayBuilder array = Json.createArrayBuilder();
         resources.forEach(array::add);
         return Json.createObjectBuilder()

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.scimbridge.config.DirectoryConfig;
+import dev.scimbridge.scim.Json;
 import dev.scimbridge.scim.ListResponse;
 import dev.scimbridge.scim.ScimException;
 import dev.scimbridge.scim.patch.GroupPatch;
@@ -19,6 +20,7 @@ import dev.scimbridge.scim.patch.PatchRequest;
 import dev.scimbridge.scim.query.Projection;
 import dev.scimbridge.scim.schema.ResourceType;
 import dev.scimbridge.scim.schema.ResourceValidator;
+import dev.scimbridge.scim.schema.SchemaRegistry;
 import dev.scimbridge.store.DuplicateKeyException;
 import dev.scimbridge.store.GroupIndexValues;
 import dev.scimbridge.store.GroupRepository;
@@ -86,16 +88,11 @@ public class GroupService implements ResourceService {
         return new Versioned(render(stored, members, baseUrl), stored.version());
     }
 
-    /** The group without members, for a response that streams them with {@link #scanMembers}. */
+    /** The group without members, for a response that streams them with {@link #membersStreamed}. */
     public Versioned getWithoutMembers(String id, String baseUrl) {
         Tenant tenant = account.tenant();
         StoredResource stored = groups.get(tenant, id).orElseThrow(() -> notFound(id));
         return new Versioned(render(stored, null, baseUrl), stored.version());
-    }
-
-    /** The group's member ids in chunks, never all in memory at once. */
-    public void scanMembers(String id, java.util.function.Consumer<List<String>> chunk) {
-        groups.scanMembers(account.tenant(), id, chunk);
     }
 
     @Override
@@ -192,7 +189,41 @@ public class GroupService implements ResourceService {
                 out.add(render(g, derived ? groups.members(tenant, g.id()) : null, baseUrl));
             }
             return out;
-        }), config, "members");
+        }), config, "members", membersStreamed(baseUrl));
+    }
+
+    /**
+     * Writes a group with its {@code members} streamed from Redis in chunks after its other attributes, so
+     * a group of 100,000 members is never held in memory (GET of one group and list pages). A group
+     * without members gets no {@code members} attribute, as when it is read whole; a resource that has
+     * its members already (a filter named them), or is not a group, is written as it is.
+     */
+    public ListResponse.ResourceWriter membersStreamed(String baseUrl) {
+        Tenant tenant = account.tenant();
+        return (resource, out) -> {
+            if (resource.containsKey("members") || !resource.getJsonArray("schemas").contains(Json.createValue(SchemaRegistry.GROUP))) {
+                out.write(resource);
+                return;
+            }
+            out.writeStartObject();
+            resource.forEach(out::write);
+            boolean[] started = {false};
+            groups.scanMembers(tenant, resource.getString("id"), chunk -> {
+                if (!started[0]) {
+                    out.writeStartArray("members");
+                    started[0] = true;
+                }
+                for (String uid : chunk) {
+                    out.writeStartObject().write("value", uid)
+                            .write("$ref", ResourceRenderer.location(ResourceType.USER, uid, baseUrl))
+                            .write("type", "User").writeEnd();
+                }
+            });
+            if (started[0]) {
+                out.writeEnd();
+            }
+            out.writeEnd();
+        };
     }
 
     private static JsonObject render(StoredResource stored, Set<String> members, String baseUrl) {

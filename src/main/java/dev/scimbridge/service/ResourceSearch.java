@@ -86,15 +86,25 @@ final class ResourceSearch {
     private ResourceSearch() {
     }
 
-    static ListResponse search(ResourceType type, ListQuery query, Loader loader, DirectoryConfig config, String derivedName) {
+    /**
+     * @param derivedName   the derived attribute ({@code groups} of a User, {@code members} of a Group)
+     * @param derivedWriter when not null, writes each resource of the response with the derived attribute
+     *                      streamed from the store, which is then read with the resources only for a filter
+     *                      that names it; when null, the derived attribute is read with the resources
+     */
+    static ListResponse search(ResourceType type, ListQuery query, Loader loader, DirectoryConfig config, String derivedName,
+                               ListResponse.ResourceWriter derivedWriter) {
         int startIndex = query.startIndex() == null || query.startIndex() < 1 ? 1 : query.startIndex();
         int count = query.count() == null ? config.filterMaxResults() : Math.max(0, Math.min(query.count(), config.filterMaxResults()));
         Optional<SortSpec> sort = SortSpec.of(query.sortBy(), query.sortOrder());
         boolean wantsDerived = query.projection().wants(derivedName);
+        boolean streamed = wantsDerived && derivedWriter != null;
+        boolean readDerived = wantsDerived && !streamed;
+        ListResponse.ResourceWriter writer = streamed ? derivedWriter : ListResponse.ResourceWriter.WHOLE;
 
         if (blank(query.filter()) && sort.isEmpty()) {
-            Found page = loader.page(startIndex - 1L, count, wantsDerived);
-            return respond(type, query, page.resources(), page.total(), startIndex);
+            Found page = loader.page(startIndex - 1L, count, readDerived);
+            return respond(type, query, page.resources(), page.total(), startIndex, writer);
         }
 
         Filter filter = blank(query.filter()) ? null : FilterParser.parse(query.filter());
@@ -109,7 +119,7 @@ final class ResourceSearch {
             for (IndexLookup lookup : plan.lookups()) {
                 probes.add(new IndexProbe(lookup.attribute(), lookup.attribute().equals("id") ? lookup.value() : lookup.normalisedValue()));
             }
-            for (JsonObject r : loader.find(probes, derivedInFilter || wantsDerived)) {
+            for (JsonObject r : loader.find(probes, derivedInFilter || readDerived)) {
                 if (EVALUATOR.matches(filter, r, type)) {
                     matched.add(r);
                 }
@@ -121,7 +131,7 @@ final class ResourceSearch {
                         + config.scanLimit() + ". Filter with eq on an indexed attribute (id, userName, externalId, emails.value, displayName).");
             }
             for (long offset = 0; offset < total; offset += SCAN_CHUNK) {
-                for (JsonObject r : loader.page(offset, SCAN_CHUNK, derivedInFilter || wantsDerived).resources()) {
+                for (JsonObject r : loader.page(offset, SCAN_CHUNK, derivedInFilter || readDerived).resources()) {
                     if (filter == null || EVALUATOR.matches(filter, r, type)) {
                         matched.add(r);
                     }
@@ -134,12 +144,13 @@ final class ResourceSearch {
         }
         int from = (int) Math.min(matched.size(), startIndex - 1L);
         int to = Math.min(matched.size(), from + count);
-        return respond(type, query, matched.subList(from, to), matched.size(), startIndex);
+        return respond(type, query, matched.subList(from, to), matched.size(), startIndex, writer);
     }
 
     /** The page projected as the query asks, each resource when it is written. */
-    private static ListResponse respond(ResourceType type, ListQuery query, List<JsonObject> page, long total, int startIndex) {
-        return new ListResponse(MappedList.of(page, r -> query.projection().apply(type, r)), total, startIndex);
+    private static ListResponse respond(ResourceType type, ListQuery query, List<JsonObject> page, long total, int startIndex,
+                                        ListResponse.ResourceWriter writer) {
+        return new ListResponse(MappedList.of(page, r -> query.projection().apply(type, r)), total, startIndex, writer);
     }
 
     private static boolean blank(String s) {

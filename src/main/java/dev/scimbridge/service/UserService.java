@@ -171,7 +171,7 @@ public class UserService implements ResourceService {
                 UserPage page = users.readPage(tenant, offset, count, derived);
                 return new ResourceSearch.Found(renderAll(page.users(), baseUrl), page.total());
             }
-        }, config, "groups");
+        }, config, "groups", null);
     }
 
     /**

@@ -327,6 +327,29 @@ class DirectoryIT {
         JsonObject onlyMembers = json(scim.get("/Groups/" + groupId + "?attributes=members").body());
         assertFalse(onlyMembers.containsKey("displayName"));
         assertEquals(ids.size(), onlyMembers.getJsonArray("members").size());
+
+        // A list page and POST /.search stream the members the same way; a group without members has none.
+        String byId = java.net.URLEncoder.encode("id eq \"" + groupId + "\"", java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> list = scim.get("/Groups?filter=" + byId);
+        assertEquals(200, list.statusCode(), list.body());
+        assertEquals(members, memberValues(json(list.body()).getJsonArray("Resources").getJsonObject(0)));
+        HttpResponse<String> search = scim.post("/.search", "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],"
+                + "\"filter\":\"id eq \\\"" + groupId + "\\\"\"}");
+        assertEquals(200, search.statusCode(), search.body());
+        JsonObject found = json(search.body());
+        assertEquals(1, found.getInt("totalResults"), search.body());
+        assertEquals(members, memberValues(found.getJsonArray("Resources").getJsonObject(0)));
+        String emptyId = createGroup(unique("Nobody"), List.of());
+        JsonObject empty = json(scim.get("/Groups?filter=" + java.net.URLEncoder.encode("id eq \"" + emptyId + "\"",
+                java.nio.charset.StandardCharsets.UTF_8)).body()).getJsonArray("Resources").getJsonObject(0);
+        assertEquals(emptyId, empty.getString("id"));
+        assertFalse(empty.containsKey("members"), empty.toString());
+    }
+
+    private static java.util.Set<String> memberValues(JsonObject group) {
+        java.util.Set<String> values = new java.util.HashSet<>();
+        group.getJsonArray("members").forEach(m -> assertTrue(values.add(m.asJsonObject().getString("value")), "listed once"));
+        return values;
     }
 
     @Test

@@ -51,6 +51,21 @@ class ListResponseTest {
         assertEquals(3, out.getInt("itemsPerPage"));
     }
 
+    @Test
+    void aWriterCompletesEachResourceWhileItIsWritten() {
+        ListResponse.ResourceWriter withTail = (resource, out) -> {
+            out.writeStartObject();
+            resource.forEach(out::write);
+            out.writeStartArray("members").writeStartObject().write("value", "u-" + resource.getString("id")).writeEnd().writeEnd();
+            out.writeEnd();
+        };
+        ListResponse list = new ListResponse(List.of(obj("{'id':'a'}"), obj("{'id':'b','displayName':'B'}")), 2, 1, withTail);
+        assertEquals(obj("{'schemas':['urn:ietf:params:scim:api:messages:2.0:ListResponse'],'totalResults':2,'startIndex':1,"
+                + "'itemsPerPage':2,'Resources':[{'id':'a','members':[{'value':'u-a'}]},"
+                + "{'id':'b','displayName':'B','members':[{'value':'u-b'}]}]}"), written(list));
+        assertThrows(IllegalStateException.class, list::toJson);
+    }
+
     private static JsonObject written(ListResponse list) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JsonGenerator generator = Json.createGenerator(bytes)) {
