@@ -214,9 +214,7 @@ public class GroupService implements ResourceService {
                     started[0] = true;
                 }
                 for (String uid : chunk) {
-                    out.writeStartObject().write("value", uid)
-                            .write("$ref", ResourceRenderer.location(ResourceType.USER, uid, baseUrl))
-                            .write("type", "User").writeEnd();
+                    out.write(ResourceRenderer.member(uid, baseUrl));
                 }
             });
             if (started[0]) {

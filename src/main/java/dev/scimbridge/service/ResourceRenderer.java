@@ -52,12 +52,18 @@ public final class ResourceRenderer {
     public static JsonArrayBuilder members(Collection<String> userIds, String baseUrl) {
         JsonArrayBuilder members = Json.createArrayBuilder();
         for (String uid : userIds) {
-            members.add(Json.createObjectBuilder()
-                    .add("value", uid)
-                    .add("$ref", location(ResourceType.USER, uid, baseUrl))
-                    .add("type", "User"));
+            members.add(member(uid, baseUrl));
         }
         return members;
+    }
+
+    /** One member of a Group: {@code {"value","$ref","type":"User"}}. */
+    public static JsonObject member(String userId, String baseUrl) {
+        return Json.createObjectBuilder()
+                .add("value", userId)
+                .add("$ref", location(ResourceType.USER, userId, baseUrl))
+                .add("type", "User")
+                .build();
     }
 
     /** {@code groups} of a User: {@code [{"value","$ref","display","type":"direct"}]}. */
