@@ -19,8 +19,8 @@ import jakarta.inject.Inject;
 /**
  * The bridge's credentials: takes the scimsession loaded (and perhaps unlocked) at start-up
  * ({@link StartupUnlock}), authenticates bearer tokens ({@link TokenAuthenticator}), keeps the unlocked
- * account keys in memory, and bootstraps the account in Redis after the first unlock. An unusable scimsession never stops the bridge: readiness is DOWN
- * with the reason and SCIM requests get 503.
+ * account keys in memory, and bootstraps the account in Redis after the first unlock. An unusable
+ * scimsession never stops the bridge: readiness is DOWN with the reason and SCIM requests get 503.
  *
  * <p>Nothing here logs or returns the token, the scimsession contents or the keys.
  */
@@ -36,20 +36,20 @@ public class CredentialService {
     AccountBootstrap bootstrap;
 
     private TokenAuthenticator authenticator;
-    private boolean unlockedByTokenFile;
     private volatile boolean bootstrapped;
     private long lastBootstrapAttempt;
 
     @PostConstruct
     void load() {
-        StartupUnlock startup = StartupUnlock.take(config);
-        authenticator = startup.authenticator();
-        unlockedByTokenFile = startup.unlockedByTokenFile();
+        authenticator = StartupUnlock.take(config).authenticator();
     }
 
-    /** Start-up: bootstraps the account when {@code scim.token.file} unlocked the scimsession. */
+    /**
+     * Start-up: bootstraps the account when {@code scim.token.file} unlocked the scimsession (no request
+     * reaches the bridge before the application has started, so nothing else can have unlocked it).
+     */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        if (unlockedByTokenFile) {
+        if (authenticator.state() == TokenAuthenticator.State.UNLOCKED) {
             ensureBootstrapped();
             LOG.info("Unlocked the scimsession at start-up with scim.token.file");
         }

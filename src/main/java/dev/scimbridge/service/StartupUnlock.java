@@ -33,7 +33,6 @@ final class StartupUnlock {
     private static final AtomicReference<CompletableFuture<StartupUnlock>> BEGUN = new AtomicReference<>();
 
     private final TokenAuthenticator authenticator;
-    private final boolean unlockedByTokenFile;
 
     private StartupUnlock(ScimConfig config) {
         SessionLoad load = SessionLoader.load(config.session());
@@ -44,7 +43,7 @@ final class StartupUnlock {
         authenticator = new TokenAuthenticator(load, SessionCrypto::unlock,
                 new FailureBackoff(config.backoffInitial(), config.backoffMax(), 10_000, System::nanoTime),
                 Duration.ofSeconds(30));
-        unlockedByTokenFile = config.tokenFile().map(this::unlockWith).orElse(false);
+        config.tokenFile().ifPresent(this::unlockWith);
     }
 
     /** Starts the work on a daemon thread; {@link #take} collects it. A second call before that does nothing. */
@@ -82,19 +81,14 @@ final class StartupUnlock {
         return new StartupUnlock(config);
     }
 
-    /** Checks bearer tokens; unlocked already when {@link #unlockedByTokenFile()}. */
+    /** Checks bearer tokens; already unlocked when {@code scim.token.file} held the right token. */
     TokenAuthenticator authenticator() {
         return authenticator;
     }
 
-    /** Whether {@code scim.token.file} held the right token. */
-    boolean unlockedByTokenFile() {
-        return unlockedByTokenFile;
-    }
-
-    private boolean unlockWith(String file) {
+    private void unlockWith(String file) {
         if (authenticator.state() != TokenAuthenticator.State.LOCKED) {
-            return false;
+            return;
         }
         String token;
         try {
@@ -102,14 +96,12 @@ final class StartupUnlock {
         } catch (IOException | RuntimeException e) {
             LOG.warning("scim.token.file " + file + " cannot be read (" + e.getClass().getSimpleName()
                     + "); the scimsession stays locked until the first request with the bearer token");
-            return false;
+            return;
         }
         AuthResult result = authenticator.authenticate(token, "scim.token.file");
-        if (result.outcome() == AuthResult.Outcome.OK) {
-            return true;
+        if (result.outcome() != AuthResult.Outcome.OK) {
+            LOG.warning("scim.token.file " + file + " does not unlock the scimsession (" + result.outcome()
+                    + "); it stays locked until the first request with the right bearer token");
         }
-        LOG.warning("scim.token.file " + file + " does not unlock the scimsession (" + result.outcome()
-                + "); it stays locked until the first request with the right bearer token");
-        return false;
     }
 }
