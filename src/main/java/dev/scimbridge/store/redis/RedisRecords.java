@@ -47,7 +47,7 @@ final class RedisRecords {
 
     /** A resource from the fields {@link #RECORD_FIELDS} of its hash; empty when the hash is absent. */
     static Optional<StoredResource> open(Tenant tenant, String id, String key, List<byte[]> fields) {
-        if (fields == null || fields.get(0) == null || fields.get(3) == null) {
+        if (fields == null || !complete(fields.get(0), fields.get(3))) {
             return Optional.empty();
         }
         byte[] plain = tenant.codec().open(key, fields.get(3));
@@ -60,9 +60,23 @@ final class RedisRecords {
                 Instant.ofEpochMilli(Long.parseLong(s(fields.get(2)))), attributes));
     }
 
+    /** A record needs its version and its sealed data; a hash without them is gone or half-deleted. */
+    private static boolean complete(Object version, Object data) {
+        return version != null && data != null;
+    }
+
     /** Whether a script's reply row {@code {id, v, cr, lm, d}} holds a record {@link #openRow} opens. */
     static boolean isCompleteRow(List<?> row) {
-        return row.get(1) != null && row.get(4) != null;
+        return complete(row.get(1), row.get(4));
+    }
+
+    /** The complete rows of a script's reply, opened in order under {@code keyOf(id)}. */
+    static List<StoredResource> openRows(Tenant tenant, List<?> rows, Function<String, String> keyOf) {
+        List<StoredResource> opened = new ArrayList<>(rows.size());
+        for (Object row : rows) {
+            openRow(tenant, (List<?>) row, keyOf).ifPresent(opened::add);
+        }
+        return opened;
     }
 
     /**
