@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.ServiceLoader;
 
 import dev.scimbridge.config.ScimConfig;
 import dev.scimbridge.session.AuthResult;
@@ -16,6 +18,7 @@ import dev.scimbridge.session.BearerToken;
 import dev.scimbridge.session.ScimSessionJson;
 import dev.scimbridge.session.SessionCrypto;
 import dev.scimbridge.session.TokenAuthenticator;
+import jakarta.enterprise.inject.spi.Extension;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigValue;
 import org.eclipse.microprofile.config.spi.ConfigSource;
@@ -76,6 +79,13 @@ class StartupUnlockTest {
         StartupUnlock.begin(config(null, tokenFile(account.token())));
         StartupUnlock startup = StartupUnlock.take(config(null, null));
         assertEquals(TokenAuthenticator.State.UNAVAILABLE, startup.authenticator().state());
+    }
+
+    @Test
+    void theExtensionIsRegisteredForTheContainer() {
+        // CDI finds portable extensions through META-INF/services; without the entry nothing begins early.
+        assertEquals(List.of(StartupUnlockExtension.class), ServiceLoader.load(Extension.class).stream()
+                .map(ServiceLoader.Provider::type).filter(t -> t.getPackageName().startsWith("dev.scimbridge")).toList());
     }
 
     @Test
@@ -141,7 +151,7 @@ class StartupUnlockTest {
 
         @Override
         public Iterable<ConfigSource> getConfigSources() {
-            return java.util.List.of();
+            return List.of();
         }
 
         @Override
