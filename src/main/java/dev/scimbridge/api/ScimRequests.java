@@ -167,7 +167,12 @@ final class ScimRequests {
         };
     }
 
-    /** The response stream, flushed but left open for the container when the generator on it closes. */
+    /**
+     * The response stream, left open and unflushed for the container when the generator on it closes: a
+     * body that fits the container's buffer (a filter's one-user page) then goes out whole with a
+     * {@code Content-Length}; flushing here committed every list response as chunked, two writes instead
+     * of one (filter lookups 6 % slower, docs/benchmarks.md). Larger pages still stream in chunks.
+     */
     private static final class ResponseStream extends FilterOutputStream {
         ResponseStream(OutputStream out) {
             super(out);
@@ -179,8 +184,7 @@ final class ScimRequests {
         }
 
         @Override
-        public void close() throws IOException {
-            out.flush();
+        public void close() {
         }
     }
 

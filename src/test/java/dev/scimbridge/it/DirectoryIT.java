@@ -140,6 +140,8 @@ class DirectoryIT {
             JsonObject list = json(found.body());
             assertEquals(1, list.getInt("totalResults"), filter);
             assertEquals(id, list.getJsonArray("Resources").getJsonObject(0).getString("id"), filter);
+            assertEquals(String.valueOf(found.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length),
+                    found.headers().firstValue("Content-Length").orElse("chunked"), "a small page is sent whole, with its length");
         }
     }
 
