@@ -52,7 +52,7 @@ public class GroupResource extends ResourceEndpoint {
             return Response.notModified(EntityTag.valueOf(group.etag())).build();
         }
         JsonObject head = projection.apply(ResourceType.GROUP, group.resource());
-        return ScimRequests.streamed(head, groups.membersStreamed(base)).tag(EntityTag.valueOf(group.etag())).build();
+        return ScimRequests.streamed(head, groups.membersStreamed(base, projection)).tag(EntityTag.valueOf(group.etag())).build();
     }
 
     /** 204 (what Entra ID prefers) unless {@code attributes} asks for the resource back (RFC 7644 §3.5.2). */

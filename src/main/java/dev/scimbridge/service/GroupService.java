@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import dev.scimbridge.config.DirectoryConfig;
 import dev.scimbridge.scim.Json;
@@ -189,17 +190,19 @@ public class GroupService implements ResourceService {
                 out.add(render(g, derived ? groups.members(tenant, g.id()) : null, baseUrl));
             }
             return out;
-        }), config, "members", membersStreamed(baseUrl));
+        }), config, "members", membersStreamed(baseUrl, query.projection()));
     }
 
     /**
      * Writes a group with its {@code members} streamed from Redis in chunks after its other attributes, so
-     * a group of 100,000 members is never held in memory (GET of one group and list pages). A group
+     * a group of 100,000 members is never held in memory (GET of one group and list pages), each member
+     * projected as {@code projection} asks ({@code attributes=members.value} writes only the ids). A group
      * without members gets no {@code members} attribute, as when it is read whole; a resource that has
      * its members already (a filter named them), or is not a group, is written as it is.
      */
-    public ListResponse.ResourceWriter membersStreamed(String baseUrl) {
+    public ListResponse.ResourceWriter membersStreamed(String baseUrl, Projection projection) {
         Tenant tenant = account.tenant();
+        Function<JsonValue, Optional<JsonValue>> projected = projection.forValuesOf(ResourceType.GROUP, "members");
         return (resource, out) -> {
             if (resource.containsKey("members") || !resource.getJsonArray("schemas").contains(Json.createValue(SchemaRegistry.GROUP))) {
                 out.write(resource);
@@ -209,12 +212,15 @@ public class GroupService implements ResourceService {
             resource.forEach(out::write);
             boolean[] started = {false};
             groups.scanMembers(tenant, resource.getString("id"), chunk -> {
-                if (!started[0]) {
-                    out.writeStartArray("members");
-                    started[0] = true;
-                }
                 for (String uid : chunk) {
-                    out.write(ResourceRenderer.member(uid, baseUrl));
+                    Optional<JsonValue> member = projected.apply(ResourceRenderer.member(uid, baseUrl));
+                    if (member.isPresent()) {
+                        if (!started[0]) {
+                            out.writeStartArray("members");
+                            started[0] = true;
+                        }
+                        out.write(member.get());
+                    }
                 }
             });
             if (started[0]) {

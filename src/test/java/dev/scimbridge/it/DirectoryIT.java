@@ -329,6 +329,14 @@ class DirectoryIT {
         JsonObject onlyMembers = json(scim.get("/Groups/" + groupId + "?attributes=members").body());
         assertFalse(onlyMembers.containsKey("displayName"));
         assertEquals(ids.size(), onlyMembers.getJsonArray("members").size());
+        JsonObject onlyIds = json(scim.get("/Groups/" + groupId + "?attributes=members.value").body());
+        assertEquals(ids.size(), onlyIds.getJsonArray("members").size());
+        onlyIds.getJsonArray("members").forEach(m -> assertEquals(java.util.Set.of("value"), m.asJsonObject().keySet()));
+        JsonObject withoutRefs = json(scim.get("/Groups?excludedAttributes=members.$ref&filter="
+                + java.net.URLEncoder.encode("id eq \"" + groupId + "\"", java.nio.charset.StandardCharsets.UTF_8)).body())
+                .getJsonArray("Resources").getJsonObject(0);
+        assertEquals(ids.size(), withoutRefs.getJsonArray("members").size());
+        withoutRefs.getJsonArray("members").forEach(m -> assertEquals(java.util.Set.of("value", "type"), m.asJsonObject().keySet()));
 
         // A list page and POST /.search stream the members the same way; a group without members has none.
         String byId = java.net.URLEncoder.encode("id eq \"" + groupId + "\"", java.nio.charset.StandardCharsets.UTF_8);

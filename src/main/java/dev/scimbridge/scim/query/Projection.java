@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The {@code attributes} and {@code excludedAttributes} query parameters (RFC 7644 §3.4.2.5, §3.9), applied per
@@ -94,13 +95,30 @@ public record Projection(List<String> attributes, List<String> excluded) {
         return out.build();
     }
 
+    /**
+     * How this projection treats each value of the multi-valued core attribute {@code attribute}, decided once:
+     * for a writer that streams the values (a group's {@code members}) instead of projecting a whole resource.
+     * An empty result leaves the value out.
+     */
+    public Function<JsonValue, Optional<JsonValue>> forValuesOf(ResourceType type, String attribute) {
+        ResolvedAttribute resolved = SchemaRegistry.resolve(type, type.coreSchema(), attribute)
+                .orElseThrow(() -> new IllegalArgumentException("not an attribute of " + type + ": " + attribute));
+        Decision decision = decide(type, resolved);
+        return value -> decision.on(resolved.definition(), value);
+    }
+
     private Optional<JsonValue> project(ResourceType type, ResolvedAttribute resolved, JsonValue value) {
+        return decide(type, resolved).on(resolved.definition(), value);
+    }
+
+    /** What happens to an attribute's value under this projection, which depends only on the attribute. */
+    private Decision decide(ResourceType type, ResolvedAttribute resolved) {
         AttributeDefinition definition = resolved.definition();
         if (definition.returned() == Returned.NEVER) {
-            return Optional.empty();
+            return Decision.OMIT;
         }
         if (definition.returned() == Returned.ALWAYS) {
-            return Optional.of(value);
+            return Decision.AS_IS;
         }
         if (!attributes.isEmpty()) {
             Set<String> subs = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
@@ -117,24 +135,42 @@ public record Projection(List<String> attributes, List<String> excluded) {
                 }
             }
             if (whole) {
-                return Optional.of(withoutNever(definition, value));
+                return Decision.WITHOUT_NEVER;
             }
-            return subs.isEmpty() ? Optional.empty() : keepSubs(definition, value, subs, true);
+            return subs.isEmpty() ? Decision.OMIT : new Decision(Kind.SUBS, subs, true);
         }
         if (definition.returned() == Returned.REQUEST) {
-            return Optional.empty();
+            return Decision.OMIT;
         }
         Set<String> subs = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (String name : excluded) {
             Named named = Named.resolve(type, name);
             if (named.schemaOnly(resolved.schema()) || (named.is(resolved) && named.sub == null)) {
-                return Optional.empty();
+                return Decision.OMIT;
             }
             if (named.is(resolved)) {
                 subs.add(named.sub);
             }
         }
-        return subs.isEmpty() ? Optional.of(withoutNever(definition, value)) : keepSubs(definition, value, subs, false);
+        return subs.isEmpty() ? Decision.WITHOUT_NEVER : new Decision(Kind.SUBS, subs, false);
+    }
+
+    private enum Kind { OMIT, AS_IS, WITHOUT_NEVER, SUBS }
+
+    /** Leave the value out, keep it as is, keep it without {@code never} sub-attributes, or keep or drop {@code subs}. */
+    private record Decision(Kind kind, Set<String> subs, boolean keep) {
+        static final Decision OMIT = new Decision(Kind.OMIT, Set.of(), false);
+        static final Decision AS_IS = new Decision(Kind.AS_IS, Set.of(), false);
+        static final Decision WITHOUT_NEVER = new Decision(Kind.WITHOUT_NEVER, Set.of(), false);
+
+        Optional<JsonValue> on(AttributeDefinition definition, JsonValue value) {
+            return switch (kind) {
+                case OMIT -> Optional.empty();
+                case AS_IS -> Optional.of(value);
+                case WITHOUT_NEVER -> Optional.of(withoutNever(definition, value));
+                case SUBS -> keepSubs(definition, value, subs, keep);
+            };
+        }
     }
 
     private static JsonValue withoutNever(AttributeDefinition definition, JsonValue value) {

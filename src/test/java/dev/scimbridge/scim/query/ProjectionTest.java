@@ -78,6 +78,32 @@ class ProjectionTest {
                 leaves(Projection.of(attributes, excluded).apply(ResourceType.GROUP, group)));
     }
 
+    /** A streamed member is projected as the member of a group projected whole would be. */
+    @ParameterizedTest(name = "attributes={0} excluded={1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            -                       | -                  | value $ref type
+            members.value           | -                  | value
+            MEMBERS.VALUE,members.type | -               | value type
+            members                 | -                  | value $ref type
+            displayName,members     | -                  | value $ref type
+            -                       | members.$ref       | value type
+            -                       | members.$ref,members.type | value
+            members.display         | -                  | -
+            -                       | members            | -
+            displayName             | -                  | -
+            """)
+    void aStreamedMemberIsProjectedAsInAWholeGroup(String attributes, String excluded, String expected) {
+        JsonObject member = obj("{'value':'u1','$ref':'https://scim.example.com/scim/v2/Users/u1','type':'User'}");
+        Projection projection = Projection.of(attributes, excluded);
+        java.util.Optional<jakarta.json.JsonValue> streamed = projection.forValuesOf(ResourceType.GROUP, "members").apply(member);
+        assertEquals(expected == null ? Set.of() : new TreeSet<>(Set.of(expected.split(" "))),
+                streamed.map(v -> new TreeSet<>(v.asJsonObject().keySet())).orElse(new TreeSet<>()));
+        JsonObject whole = projection.apply(ResourceType.GROUP, obj("{'schemas':['urn:ietf:params:scim:schemas:core:2.0:Group'],"
+                + "'id':'g1','displayName':'S','members':[" + member + "]}"));
+        assertEquals(whole.containsKey("members") ? java.util.Optional.of(whole.getJsonArray("members").get(0)) : java.util.Optional.empty(),
+                streamed);
+    }
+
     private static String expand(String text) {
         return text == null ? null : text.replace("@E", E);
     }
