@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SCIM Bridge benchmark: one command, a real Redis, wrk as the load generator.
 #
-#   src/bench/run-benchmarks.sh                     # quick mode: 10,000 users, 15 s a workload (< 10 min)
+#   src/bench/run-benchmarks.sh                     # quick mode: 10,000 users, 15 s a workload (about 11 min)
 #   BENCH_MODE=full src/bench/run-benchmarks.sh     # full mode: 10,000 and 100,000 users, 20 s a workload
 #
 # It installs wrk and redis-server with apt-get if they are missing, builds the bridge if needed, starts
@@ -14,7 +14,10 @@
 # BENCH_THREADS (2), BENCH_GROUPS (1000), BENCH_MEMBERSHIPS (100000), BENCH_LABEL (section name, default
 # the mode), BENCH_JVM_OPTIONS (extra lines for the server's jvm.options, ';' separated, e.g.
 # "-Xmx96m;-XX:TieredStopAtLevel=1"), BENCH_METRICS (SCIM_METRICS_ENABLED of the bridge; false), BENCH_DOC (file to write; default docs/benchmarks.md),
-# BENCH_WARMUP (seconds of unrecorded warm-up before each timed read workload; 3),
+# BENCH_WARMUP (seconds of unrecorded warm-up before each timed workload, so that the JIT has compiled its
+# request path: the shipped C2 thresholds wait for about 50,000 calls; 30),
+# BENCH_CALIBRATION (true: measure the calibration endpoint of src/bench/calibration at the end; false not to),
+# BENCH_CALIBRATION_WARMUP (seconds of warm-up of the calibration endpoint before it is measured; 30),
 # BENCH_PING_EACH (seconds of /ping after each workload, the reference of its "vs /ping"; 5),
 # BENCH_TIMEOUT (overall bound in seconds; default 900 quick, 2400 full).
 set -euo pipefail
@@ -28,7 +31,9 @@ else
     USER_COUNTS=${BENCH_USERS:-10000}; DURATION=${BENCH_DURATION:-15}; TIMEOUT=${BENCH_TIMEOUT:-900}
 fi
 CONNS=${BENCH_CONNECTIONS:-16}
-WARMUP=${BENCH_WARMUP:-3}
+WARMUP=${BENCH_WARMUP:-30}
+CALIBRATE=${BENCH_CALIBRATION:-true}
+CAL_WARMUP=${BENCH_CALIBRATION_WARMUP:-30}
 PING_EACH=${BENCH_PING_EACH:-5}
 THREADS=${BENCH_THREADS:-2}
 METRICS=${BENCH_METRICS:-false}
@@ -38,6 +43,7 @@ LABEL=${BENCH_LABEL:-$MODE}
 DOC=${BENCH_DOC:-$ROOT/docs/benchmarks.md}
 WLP=$ROOT/target/liberty/wlp
 SERVER_DIR=$WLP/usr/servers/scimBridge
+CALIBRATION_WAR=$SERVER_DIR/dropins/calibration.war
 WORK=$(mktemp -d /tmp/scim-bench.XXXXXX)
 export BENCH_LUA_DIR=$ROOT/src/bench/lua BENCH_THREADS=$THREADS
 REDIS_PID="" ; BRIDGE_STARTED=0 ; WATCHDOG_PID=""
@@ -59,6 +65,7 @@ cleanup() {
         kill "$REDIS_PID" 2>/dev/null
         for _ in $(seq 50); do kill -0 "$REDIS_PID" 2>/dev/null || break; sleep 0.1; done   # it logs while exiting
     fi
+    rm -f "$CALIBRATION_WAR"
     [[ -f $SERVER_DIR/jvm.options.bench-orig ]] && mv "$SERVER_DIR/jvm.options.bench-orig" "$SERVER_DIR/jvm.options"
     rm -rf "$WORK"
 }
@@ -91,6 +98,7 @@ mkdir -p "$SERVER_DIR/apps"
 rm -f "$SERVER_DIR/apps/scim-bridge.war.xml"
 cp target/scim-bridge.war "$SERVER_DIR/apps/scim-bridge.war"
 cp liberty/config/server.xml "$SERVER_DIR/server.xml"
+rm -f "$CALIBRATION_WAR"
 rm -rf "$SERVER_DIR/includes" && cp -r liberty/config/includes "$SERVER_DIR/includes"
 cp liberty/config/jvm.options "$SERVER_DIR/jvm.options"
 if [[ -n ${BENCH_JVM_OPTIONS:-} ]]; then
@@ -243,6 +251,26 @@ BENCH_PATH=/ping timed "ping (baseline, again)" - plain.lua
 PEAK=$(peak_mib)
 log "peak RSS ${PEAK} MiB"
 
+# --- calibration: the issue's reference endpoint, deployed into the running server ------------------------
+# src/bench/calibration is a trivial JAX-RS endpoint (one Redis SET and GET, JSON-B). It is built into a
+# WAR of its own and dropped into the server's dropins only now, after the bridge's peak RSS was read, so
+# it changes none of the figures above, and it runs in the same warm JVM as the bridge did. Each
+# workload's "vs calibration" compares its ratio to /ping with the calibration's.
+if [[ $CALIBRATE == true ]]; then
+    cal=$WORK/calibration
+    mkdir -p "$cal/war/WEB-INF/classes"
+    log "calibration: building src/bench/calibration"
+    mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.outputFile="$cal/classpath" -Dmdep.includeScope=compile >/dev/null
+    javac -proc:none --release 17 -cp "$(cat "$cal/classpath")" -d "$cal/war/WEB-INF/classes" "$ROOT"/src/bench/calibration/*.java
+    (cd "$cal/war" && unzip -q "$ROOT/target/scim-bridge.war" 'WEB-INF/lib/*' && rm -f WEB-INF/lib/embedded-redis-*.jar \
+        && jar cf "$cal/calibration.war" .)
+    cp "$cal/calibration.war" "$CALIBRATION_WAR"
+    t=$(date +%s%N)
+    until curl -sf "$BASE/calibration/ping" >/dev/null; do sleep 0.1; done
+    log "calibration: /calibration/ping deployed in $(( ($(date +%s%N) - t) / 1000000 )) ms; ${CAL_WARMUP} s of warm-up"
+    WARMUP=$CAL_WARMUP BENCH_PATH=/calibration/ping timed "0 calibration (1 SET + 1 GET, JSON-B)" - plain.lua
+fi
+
 # --- report -------------------------------------------------------------------------------------------
 PING_RPS=$(awk -F'\t' '$1=="ping (baseline)"{print $5}' "$RESULTS")
 section=$WORK/section.md
@@ -260,11 +288,16 @@ section=$WORK/section.md
     echo
     echo "Start-up to ready (\`server start\` to \`/health/ready\` UP): **${STARTUP_MS} ms**. RSS after start ${RSS_START} MiB, peak (VmHWM) over the run **${PEAK} MiB**."
     echo
-    echo "| workload | users | requests | s | req/s | /ping req/s next | vs /ping | p50 ms | p99 ms | non-2xx | socket errors | RSS MiB after | note |"
-    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
-    awk -F'\t' '{ping=($12>0)?$12:$5; printf "| %s | %s | %s | %s | %s | %s | %.0f%% | %s | %s | %s | %s | %s | %s |\n", $1,$2,$3,$4,$5,$12,100*$5/ping,$6,$7,$8,$9,$10,$11}' "$RESULTS"
+    echo "| workload | users | requests | s | req/s | /ping req/s next | vs /ping | vs calibration | p50 ms | p99 ms | non-2xx | socket errors | RSS MiB after | note |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+    awk -F'\t' 'NR==FNR {if ($1 ~ /^0 calibration/ && $12>0) cal=$5/$12; next}
+        {ping=($12>0)?$12:$5; vs=(cal>0)?sprintf("%.0f%%", 100*($5/ping)/cal):"-";
+         printf "| %s | %s | %s | %s | %s | %s | %.0f%% | %s | %s | %s | %s | %s | %s | %s |\n", $1,$2,$3,$4,$5,$12,100*$5/ping,vs,$6,$7,$8,$9,$10,$11}' "$RESULTS" "$RESULTS"
     echo
     echo "\"vs /ping\": the workload's req/s over the req/s of /ping measured for ${PING_EACH} s right after it (same connections, same minute)."
+    echo "\"vs calibration\": that ratio over the calibration endpoint's own ratio to /ping (row 0: src/bench/calibration, one Redis SET and one GET"
+    echo "and a JSON-B answer, the issue's reference, deployed into the same server at the end, after ${CAL_WARMUP} s of warm-up; its RSS includes both applications)."
+    echo "Read workloads get ${WARMUP} s of unrecorded warm-up of the same request first."
     echo "Latencies are wrk's (coordinated omission not corrected). Fixed-count rows (1a-1c, 5b) time the work from the first request to the last response."
     echo
     echo "Lost-update check: $LOST."
