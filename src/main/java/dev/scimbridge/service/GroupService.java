@@ -167,12 +167,8 @@ public class GroupService implements ResourceService {
     @Override
     public void delete(String id, String ifMatch) {
         Tenant tenant = account.tenant();
-        if (ifMatch != null && !ifMatch.isBlank()) {
-            StoredResource current = groups.get(tenant, id).orElseThrow(() -> notFound(id));
-            Preconditions.expect(ifMatch, current.version());
-        }
         try {
-            if (!groups.delete(tenant, id)) {
+            if (!Preconditions.delete(ifMatch, () -> groups.get(tenant, id), expected -> groups.delete(tenant, id, expected))) {
                 throw notFound(id);
             }
         } catch (VersionConflictException e) {

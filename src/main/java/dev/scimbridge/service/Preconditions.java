@@ -1,6 +1,12 @@
 package dev.scimbridge.service;
 
+import java.util.Optional;
+import java.util.function.LongPredicate;
+import java.util.function.Supplier;
+
 import dev.scimbridge.scim.ScimException;
+import dev.scimbridge.store.StoredResource;
+import dev.scimbridge.store.VersionConflictException;
 
 /**
  * {@code If-Match} handling (RFC 7644 §3.14, RFC 7232): the header's entity tags against a stored
@@ -37,5 +43,31 @@ public final class Preconditions {
             throw ScimException.preconditionFailed("The resource has changed: its version is not the one in If-Match.");
         }
         return currentVersion;
+    }
+
+    /**
+     * A DELETE with an optional {@code If-Match}: the version the header matched is handed to the store,
+     * which checks it in the same atomic step as the delete, so a write that lands between this read and
+     * the delete answers 412 instead of being deleted unseen. Without the header any version is deleted
+     * ({@code delete} gets -1); {@code *} deletes any version of a resource that exists.
+     *
+     * @param current the stored resource, read only when there is an {@code If-Match}
+     * @param delete  the store's delete of a version; false when the resource was absent
+     * @return false when the resource was absent
+     */
+    public static boolean delete(String ifMatch, Supplier<Optional<StoredResource>> current, LongPredicate delete) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return delete.test(-1);
+        }
+        Optional<StoredResource> stored = current.get();
+        if (stored.isEmpty()) {
+            return false;
+        }
+        long expected = ifMatch.trim().equals("*") ? -1 : expect(ifMatch, stored.get().version());
+        try {
+            return delete.test(expected);
+        } catch (VersionConflictException e) {
+            throw ScimException.preconditionFailed("The resource changed while it was being deleted: its version is not the one in If-Match.");
+        }
     }
 }

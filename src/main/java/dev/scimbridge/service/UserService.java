@@ -144,12 +144,8 @@ public class UserService implements ResourceService {
     @Override
     public void delete(String id, String ifMatch) {
         Tenant tenant = account.tenant();
-        if (ifMatch != null && !ifMatch.isBlank()) {
-            StoredResource current = users.get(tenant, id).orElseThrow(() -> notFound(id));
-            Preconditions.expect(ifMatch, current.version());
-        }
         try {
-            if (!users.delete(tenant, id)) {
+            if (!Preconditions.delete(ifMatch, () -> users.get(tenant, id), expected -> users.delete(tenant, id, expected))) {
                 throw notFound(id);
             }
         } catch (VersionConflictException e) {

@@ -44,6 +44,13 @@ public interface GroupRepository extends ResourceRepository {
     StoredResource update(Tenant tenant, String id, long expectedVersion, JsonObject attributes, GroupIndexValues index,
                           Set<String> added, Set<String> removed);
 
-    /** Deletes the group, its index entries and its memberships; false if it was absent. */
-    boolean delete(Tenant tenant, String id);
+    /**
+     * Deletes the group, its index entries and its memberships; false if it was absent.
+     * {@code expectedVersion} &lt; 0 deletes any version; otherwise only that version, checked in the same
+     * atomic step (If-Match, RFC 7644 §3.14).
+     *
+     * @throws VersionConflictException when the stored version is not {@code expectedVersion}, or when
+     *                                  concurrent writes kept changing the group
+     */
+    boolean delete(Tenant tenant, String id, long expectedVersion);
 }

@@ -59,8 +59,15 @@ public interface UserRepository {
     UserWithGroups replace(Tenant tenant, StoredResource current, UserIndexValues currentIndex, JsonObject attributes,
                            UserIndexValues index, boolean invited, String eventType, boolean withGroups);
 
-    /** Deletes the user, its index entries and all its memberships in one step; false if it was absent. */
-    boolean delete(Tenant tenant, String id);
+    /**
+     * Deletes the user, its index entries and all its memberships in one step; false if it was absent.
+     * {@code expectedVersion} &lt; 0 deletes any version; otherwise only that version, checked in the same
+     * atomic step (If-Match, RFC 7644 §3.14).
+     *
+     * @throws VersionConflictException when the stored version is not {@code expectedVersion}, or when
+     *                                  concurrent writes kept changing the user
+     */
+    boolean delete(Tenant tenant, String id, long expectedVersion);
 
     /** Up to {@code max} ids of users waiting for confirmation (the {@code invited} state). */
     Set<String> invited(Tenant tenant, int max);

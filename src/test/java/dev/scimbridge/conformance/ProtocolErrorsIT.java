@@ -70,7 +70,14 @@ class ProtocolErrorsIT extends ScimTestBase {
         assertEquals("Changed", read(path).getString("displayName"), "a failed precondition writes nothing");
 
         ScimResponse ok = scim.put(path, replacement, "If-Match", currentEtag);
-        assertEquals("Overwritten", assertScimJson(200, ok).getString("displayName"), ok::toString);
+        JsonObject overwritten = assertScimJson(200, ok);
+        assertEquals("Overwritten", overwritten.getString("displayName"), ok::toString);
+
+        // DELETE follows If-Match the same way: the version the PUT replaced is stale now.
+        assertScimError(412, null, scim.delete(path, "If-Match", currentEtag));
+        assertEquals("Overwritten", read(path).getString("displayName"), "a failed precondition deletes nothing");
+        assertEquals(204, scim.delete(path, "If-Match", overwritten.getJsonObject("meta").getString("version")).status());
+        assertScimError(404, null, scim.get(path));
     }
 
     @Test

@@ -194,7 +194,7 @@ class UserReadRoundTripsIT {
         String userId = createUser("Transient" + UUID.randomUUID(), "ext-transient", "transient@example.com");
         String kept = createGroup("Kept", Set.of(userId));
         String deleted = createGroup("Deleted", Set.of(userId));
-        assertTrue(groups.delete(tenant, deleted));
+        assertTrue(groups.delete(tenant, deleted, -1));
         // a reverse-index entry without a record (as if the group vanished between two reads)
         jedis.sadd(keys.userGroups(userId), "ghost-group");
         List<UserWithGroups> found = counted(1, () -> users.getAllWithGroups(tenant, List.of(userId)));

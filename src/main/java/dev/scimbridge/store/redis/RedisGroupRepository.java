@@ -202,7 +202,7 @@ public class RedisGroupRepository implements GroupRepository {
     }
 
     @Override
-    public boolean delete(Tenant tenant, String id) {
+    public boolean delete(Tenant tenant, String id, long expectedVersion) {
         if (!RedisKeys.isResourceId(id)) {
             return false;
         }
@@ -212,6 +212,9 @@ public class RedisGroupRepository implements GroupRepository {
             List<String> fields = call(() -> jedis.hmget(groupKey, "v", "ex"));
             if (fields.get(0) == null) {
                 return false;
+            }
+            if (expectedVersion >= 0 && Long.parseLong(fields.get(0)) != expectedVersion) {
+                throw new VersionConflictException();
             }
             List<String> members = new ArrayList<>(members(tenant, id));
             List<String> k = new ArrayList<>(List.of(groupKey, keys.groups(), keys.groupDisplayNameIndex(),

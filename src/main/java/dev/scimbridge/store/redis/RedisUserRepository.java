@@ -205,7 +205,7 @@ public class RedisUserRepository implements UserRepository {
     }
 
     @Override
-    public boolean delete(Tenant tenant, String id) {
+    public boolean delete(Tenant tenant, String id, long expectedVersion) {
         if (!RedisKeys.isResourceId(id)) {
             return false;
         }
@@ -229,6 +229,9 @@ public class RedisUserRepository implements UserRepository {
             Set<String> groups = (Set<String>) read.get(1);
             if (fields.get(0) == null) {
                 return false;
+            }
+            if (expectedVersion >= 0 && Long.parseLong(fields.get(0)) != expectedVersion) {
+                throw new VersionConflictException();
             }
             List<String> sets = indexSets(keys, nullToEmpty(fields.get(1)), nullToEmpty(fields.get(2)));
             List<String> k = new ArrayList<>(List.of(userKey, keys.users(), keys.userNameIndex(), keys.userGroups(id), keys.events(),
