@@ -204,6 +204,13 @@ class DirectoryIT {
         assertEquals("invalidValue", json(notAUser.body()).getString("scimType"));
         assertEquals(200, scim.get("/Users/" + userId).statusCode(), "the user is untouched");
         assertEquals(Map.of(kept, keptName), groupsOf(json(scim.get("/Users/" + userId).body())));
+
+        // Group records are opened once per version (OpenedGroups): a rename shows at once in the user's groups.
+        String renamed = unique("Renamed");
+        assertEquals(204, scim.patch("/Groups/" + kept, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"" + renamed + "\"}]}").statusCode());
+        assertEquals(Map.of(kept, renamed), groupsOf(json(scim.get("/Users/" + userId).body())));
+        assertEquals(Map.of(kept, renamed), groupsOf(list("userName eq \"" + userName + "\"").getJsonArray("Resources").getJsonObject(0)));
     }
 
     @Test

@@ -74,6 +74,7 @@ public class RedisUserRepository implements UserRepository {
 
     private UnifiedJedis jedis;
     private DirectoryConfig config;
+    private final OpenedGroups openedGroups = new OpenedGroups();
 
     protected RedisUserRepository() {
         // for CDI proxies
@@ -330,7 +331,9 @@ public class RedisUserRepository implements UserRepository {
         UserPage run() {
             List<?> reply = (List<?>) call(() -> READ.evalBinary(jedis, k, a));
             Map<String, StoredResource> groups = new HashMap<>();
-            RedisRecords.openRows(tenant, (List<?>) reply.get(2), keys::group).forEach(g -> groups.put(g.id(), g));
+            for (Object row : (List<?>) reply.get(2)) {
+                openedGroups.open(tenant, (List<?>) row, keys::group).ifPresent(g -> groups.put(g.id(), g));
+            }
             List<List<?>> rows = new ArrayList<>();
             for (Object row : (List<?>) reply.get(1)) {
                 if (RedisRecords.isCompleteRow((List<?>) row)) {

@@ -1,0 +1,71 @@
+package dev.scimbridge.store.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import dev.scimbridge.scim.Json;
+import dev.scimbridge.session.AccountKeys;
+import dev.scimbridge.session.RecordCodec;
+import dev.scimbridge.store.StoredResource;
+import dev.scimbridge.store.Tenant;
+import org.junit.jupiter.api.Test;
+
+/** {@link OpenedGroups}: a group record is opened once per version, and the map stays bounded. */
+class OpenedGroupsTest {
+    private final Tenant tenant = new Tenant(UUID.randomUUID().toString(), new RecordCodec(AccountKeys.generate(new SecureRandom())));
+    private final RedisKeys keys = new RedisKeys(tenant.accountId());
+    private final OpenedGroups opened = new OpenedGroups();
+
+    @Test
+    void theSameVersionIsOpenedOnceAndANewVersionAgain() {
+        StoredResource first = opened.open(tenant, row(tenant, "g1", 3, "Ops"), keys::group).orElseThrow();
+        assertEquals("Ops", first.attributes().getString("displayName"));
+        assertEquals(3, first.version());
+        assertSame(first, opened.open(tenant, row(tenant, "g1", 3, "Ops"), keys::group).orElseThrow());
+
+        StoredResource renamed = opened.open(tenant, row(tenant, "g1", 4, "Operations"), keys::group).orElseThrow();
+        assertEquals("Operations", renamed.attributes().getString("displayName"));
+        assertEquals(4, renamed.version());
+    }
+
+    @Test
+    void accountsDoNotShareRecords() {
+        Tenant other = new Tenant(UUID.randomUUID().toString(), new RecordCodec(AccountKeys.generate(new SecureRandom())));
+        StoredResource mine = opened.open(tenant, row(tenant, "g1", 1, "Mine"), keys::group).orElseThrow();
+        StoredResource theirs = opened.open(other, row(other, "g1", 1, "Theirs"), new RedisKeys(other.accountId())::group).orElseThrow();
+        assertNotSame(mine, theirs);
+        assertEquals("Theirs", theirs.attributes().getString("displayName"));
+        assertEquals("Mine", opened.open(tenant, row(tenant, "g1", 1, "Mine"), keys::group).orElseThrow().attributes().getString("displayName"));
+    }
+
+    @Test
+    void anIncompleteRowIsNoGroup() {
+        List<Object> row = new ArrayList<>(row(tenant, "g1", 1, "Ops"));
+        row.set(4, null);
+        assertTrue(opened.open(tenant, row, keys::group).isEmpty());
+        assertEquals(0, opened.size());
+    }
+
+    @Test
+    void atMostMaxRecordsAreHeld() {
+        for (int i = 0; i <= OpenedGroups.MAX; i++) {
+            opened.open(tenant, row(tenant, "g" + i, 1, "G" + i), keys::group);
+        }
+        assertTrue(opened.size() <= OpenedGroups.MAX, "held " + opened.size());
+        assertEquals("G7", opened.open(tenant, row(tenant, "g7", 1, "G7"), keys::group).orElseThrow().attributes().getString("displayName"));
+    }
+
+    /** A reply row {@code {id, v, cr, lm, d}} as user-read.lua returns it, sealed under the group's key. */
+    private static List<Object> row(Tenant tenant, String id, long version, String displayName) {
+        byte[] sealed = RedisRecords.seal(tenant, new RedisKeys(tenant.accountId()).group(id),
+                Json.createObjectBuilder().add("displayName", displayName).build());
+        return List.of(RedisRecords.b(id), RedisRecords.b(Long.toString(version)), RedisRecords.b("1000"), RedisRecords.b("2000"), sealed);
+    }
+}
