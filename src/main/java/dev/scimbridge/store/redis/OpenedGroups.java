@@ -1,5 +1,6 @@
 package dev.scimbridge.store.redis;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +45,15 @@ final class OpenedGroups {
             opened.put(key, g);
         });
         return group;
+    }
+
+    /** The complete groups of a script's reply rows, in order, each opened unless its version already was. */
+    List<StoredResource> openAll(Tenant tenant, List<?> rows, Function<String, String> keyOf) {
+        List<StoredResource> groups = new ArrayList<>(rows.size());
+        for (Object row : rows) {
+            open(tenant, (List<?>) row, keyOf).ifPresent(groups::add);
+        }
+        return groups;
     }
 
     /** How many records are held (for tests). */

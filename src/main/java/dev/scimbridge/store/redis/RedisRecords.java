@@ -70,15 +70,6 @@ final class RedisRecords {
         return complete(row.get(1), row.get(4));
     }
 
-    /** The complete rows of a script's reply, opened in order under {@code keyOf(id)}. */
-    static List<StoredResource> openRows(Tenant tenant, List<?> rows, Function<String, String> keyOf) {
-        List<StoredResource> opened = new ArrayList<>(rows.size());
-        for (Object row : rows) {
-            openRow(tenant, (List<?>) row, keyOf).ifPresent(opened::add);
-        }
-        return opened;
-    }
-
     /**
      * A resource from a script's reply row {@code {id, v, cr, lm, d}} (user-read.lua, user-replace.lua),
      * opened under the key {@code keyOf(id)}; empty when the record is incomplete.

@@ -178,7 +178,7 @@ public class RedisUserRepository implements UserRepository {
                 b(Integer.toString(config.eventsMaxLength())), b(eventType), b(invited ? "1" : "0"),
                 b(withGroups ? keys.prefix() : ""))));
         if (result instanceof List<?> written) {
-            List<StoredResource> groups = RedisRecords.openRows(tenant, (List<?>) written.get(1), keys::group);
+            List<StoredResource> groups = openedGroups.openAll(tenant, (List<?>) written.get(1), keys::group);
             groups.sort(Comparator.comparing(StoredResource::id));
             StoredResource user = new StoredResource(id, (Long) written.get(0), current.created(), Instant.ofEpochMilli(now), attributes);
             return new UserWithGroups(user, groups);
@@ -331,9 +331,7 @@ public class RedisUserRepository implements UserRepository {
         UserPage run() {
             List<?> reply = (List<?>) call(() -> READ.evalBinary(jedis, k, a));
             Map<String, StoredResource> groups = new HashMap<>();
-            for (Object row : (List<?>) reply.get(2)) {
-                openedGroups.open(tenant, (List<?>) row, keys::group).ifPresent(g -> groups.put(g.id(), g));
-            }
+            openedGroups.openAll(tenant, (List<?>) reply.get(2), keys::group).forEach(g -> groups.put(g.id(), g));
             List<List<?>> rows = new ArrayList<>();
             for (Object row : (List<?>) reply.get(1)) {
                 if (RedisRecords.isCompleteRow((List<?>) row)) {
