@@ -8,44 +8,11 @@
 #
 # Needs what run-benchmarks.sh needs (wrk, redis-server, jq; a built target/).
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$ROOT"
+source "$(dirname "$0")/bridge.sh"
 N=${LARGE_GROUP_MEMBERS:-100000}
-WLP=$ROOT/target/liberty/wlp
-SERVER_DIR=$WLP/usr/servers/scimBridge
-for tool in wrk redis-server jq; do command -v $tool >/dev/null || { echo "$tool is missing" >&2; exit 1; }; done
-if [[ ! -f target/scim-bridge.war || ! -f target/scim-setup.jar || ! -x $WLP/bin/server ]]; then
-    mvn -B -q -DskipTests package liberty:create
-fi
-if [[ -f $WLP/usr/servers/.pid/scimBridge.pid ]] && kill -0 "$(cat "$WLP/usr/servers/.pid/scimBridge.pid")" 2>/dev/null; then
-    echo "server scimBridge of this worktree is already running; stop it first" >&2; exit 1
-fi
-WORK=$(mktemp -d)
-cleanup() {
-    "$WLP/bin/server" stop scimBridge >/dev/null 2>&1 || true
-    [[ -s $WORK/redis.pid ]] && kill "$(cat "$WORK/redis.pid")" 2>/dev/null || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-
-mkdir -p "$SERVER_DIR/apps"
-rm -f "$SERVER_DIR/apps/scim-bridge.war.xml"
-cp target/scim-bridge.war "$SERVER_DIR/apps/scim-bridge.war"
-cp liberty/config/server.xml liberty/config/jvm.options "$SERVER_DIR/"
-rm -rf "$SERVER_DIR/includes" && cp -r liberty/config/includes "$SERVER_DIR/includes"
-REDIS_PORT=$(free_port)
-redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
-    --pidfile "$WORK/redis.pid" --logfile "$WORK/redis.log" --dir "$WORK"
-java -jar target/scim-setup.jar --account-name LargeGroup --manager-email large@example.com \
-    --out "$WORK/scimsession" --token-out "$WORK/token" >/dev/null
-HTTP_PORT=$(free_port)
-BASE=http://127.0.0.1:$HTTP_PORT
-SCIM_SESSION=$WORK/scimsession SCIM_TOKEN_FILE=$WORK/token SCIM_REDIS_URL=redis://127.0.0.1:$REDIS_PORT \
-    HTTP_PORT=$HTTP_PORT HTTP_HOST=127.0.0.1 SCIM_CONFIRMATION_INTERVAL=manual MALLOC_ARENA_MAX=2 SCIM_METRICS_ENABLED=false \
-    "$WLP/bin/server" start scimBridge >/dev/null
-until curl -sf "$BASE/health/ready" >/dev/null; do sleep 0.1; done
-PID=$(cat "$WLP/usr/servers/.pid/scimBridge.pid")
+bridge_setup LargeGroup wrk redis-server jq
+bridge_start
+PID=$BRIDGE_PID
 export BENCH_TOKEN; BENCH_TOKEN=$(cat "$WORK/token")
 export BENCH_LUA_DIR=$ROOT/src/bench/lua
 AUTH="Authorization: Bearer $BENCH_TOKEN"
