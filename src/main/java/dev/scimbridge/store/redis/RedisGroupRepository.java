@@ -213,9 +213,7 @@ public class RedisGroupRepository implements GroupRepository {
             if (fields.get(0) == null) {
                 return false;
             }
-            if (expectedVersion >= 0 && Long.parseLong(fields.get(0)) != expectedVersion) {
-                throw new VersionConflictException();
-            }
+            RedisRecords.requireVersion(fields.get(0), expectedVersion);
             List<String> members = new ArrayList<>(members(tenant, id));
             List<String> k = new ArrayList<>(List.of(groupKey, keys.groups(), keys.groupDisplayNameIndex(),
                     keys.groupMembers(id), keys.events()));

@@ -14,6 +14,7 @@ import dev.scimbridge.scim.Json;
 import dev.scimbridge.store.StoreUnavailableException;
 import dev.scimbridge.store.StoredResource;
 import dev.scimbridge.store.Tenant;
+import dev.scimbridge.store.VersionConflictException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import redis.clients.jedis.AbstractPipeline;
@@ -63,6 +64,17 @@ final class RedisRecords {
     /** A record needs its version and its sealed data; a hash without them is gone or half-deleted. */
     private static boolean complete(Object version, Object data) {
         return version != null && data != null;
+    }
+
+    /**
+     * Throws {@link VersionConflictException} when {@code expectedVersion} (&lt; 0: any version) is not the
+     * version read before a versioned delete; the delete's script then checks, in the same atomic step,
+     * that the version read is still the stored one.
+     */
+    static void requireVersion(String storedVersion, long expectedVersion) {
+        if (expectedVersion >= 0 && Long.parseLong(storedVersion) != expectedVersion) {
+            throw new VersionConflictException();
+        }
     }
 
     /** Whether a script's reply row {@code {id, v, cr, lm, d}} holds a record {@link #openRow} opens. */

@@ -231,9 +231,7 @@ public class RedisUserRepository implements UserRepository {
             if (fields.get(0) == null) {
                 return false;
             }
-            if (expectedVersion >= 0 && Long.parseLong(fields.get(0)) != expectedVersion) {
-                throw new VersionConflictException();
-            }
+            RedisRecords.requireVersion(fields.get(0), expectedVersion);
             List<String> sets = indexSets(keys, nullToEmpty(fields.get(1)), nullToEmpty(fields.get(2)));
             List<String> k = new ArrayList<>(List.of(userKey, keys.users(), keys.userNameIndex(), keys.userGroups(id), keys.events(),
                     keys.invited()));
