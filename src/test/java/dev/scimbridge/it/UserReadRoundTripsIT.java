@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,8 +18,6 @@ import java.util.function.Supplier;
 
 import dev.scimbridge.config.DirectoryConfig;
 import dev.scimbridge.scim.Json;
-import dev.scimbridge.session.AccountKeys;
-import dev.scimbridge.session.RecordCodec;
 import dev.scimbridge.store.GroupIndexValues;
 import dev.scimbridge.store.IndexProbe;
 import dev.scimbridge.store.StoreUnavailableException;
@@ -34,6 +31,7 @@ import dev.scimbridge.store.redis.RedisGroupRepository;
 import dev.scimbridge.store.redis.RedisKeys;
 import dev.scimbridge.store.redis.RedisUserRepository;
 import dev.scimbridge.testsupport.ItEnvironment;
+import dev.scimbridge.testsupport.StoreFixtures;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,10 +41,8 @@ import redis.clients.jedis.Connection;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisProtocol;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.providers.ConnectionProvider;
 import redis.clients.jedis.providers.PooledConnectionProvider;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
  * Performance issue #7: a user read (by id, by an index, a page) is one Redis round trip, groups'
@@ -74,15 +70,10 @@ class UserReadRoundTripsIT {
         provider = new CountingProvider(new PooledConnectionProvider(new HostAndPort(endpoint.host(), endpoint.port())));
         jedis = new UnifiedJedis(provider, (RedisProtocol) null) {
         };
-        DirectoryConfig config = new DirectoryConfig() {
-            @Override
-            public int eventsMaxLength() {
-                return 1000;
-            }
-        };
+        DirectoryConfig config = StoreFixtures.directoryConfig();
         users = new RedisUserRepository(jedis, config);
         groups = new RedisGroupRepository(jedis, config);
-        tenant = new Tenant(UUID.randomUUID().toString(), new RecordCodec(AccountKeys.generate(new SecureRandom())));
+        tenant = StoreFixtures.newTenant();
         keys = new RedisKeys(tenant.accountId());
         for (int i = 0; i < USERS; i++) {
             // users 3 and 4 share an email; users 5 and 6 an externalId
@@ -98,12 +89,7 @@ class UserReadRoundTripsIT {
 
     @AfterAll
     static void cleanUp() {
-        String cursor = ScanParams.SCAN_POINTER_START;
-        do {
-            ScanResult<String> page = jedis.scan(cursor, new ScanParams().match(keys.prefix() + "*").count(1000));
-            page.getResult().forEach(jedis::unlink);
-            cursor = page.getCursor();
-        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        StoreFixtures.deleteAccount(jedis, tenant);
         jedis.close();
     }
 

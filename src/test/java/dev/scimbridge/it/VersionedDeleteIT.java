@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import dev.scimbridge.config.DirectoryConfig;
 import dev.scimbridge.scim.Json;
-import dev.scimbridge.session.AccountKeys;
-import dev.scimbridge.session.RecordCodec;
 import dev.scimbridge.store.GroupIndexValues;
 import dev.scimbridge.store.StoredResource;
 import dev.scimbridge.store.Tenant;
@@ -24,6 +21,7 @@ import dev.scimbridge.store.redis.RedisGroupRepository;
 import dev.scimbridge.store.redis.RedisKeys;
 import dev.scimbridge.store.redis.RedisUserRepository;
 import dev.scimbridge.testsupport.ItEnvironment;
+import dev.scimbridge.testsupport.StoreFixtures;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,8 +29,6 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
  * DELETE with {@code If-Match} (RFC 7644 §3.14) against a real Redis: the repositories delete only the
@@ -50,26 +46,16 @@ class VersionedDeleteIT {
     static void connect() {
         RedisEndpoint endpoint = RedisEndpoint.parse(ItEnvironment.redisUrl());
         jedis = RedisClient.builder().hostAndPort(new HostAndPort(endpoint.host(), endpoint.port())).build();
-        DirectoryConfig config = new DirectoryConfig() {
-            @Override
-            public int eventsMaxLength() {
-                return 1000;
-            }
-        };
+        DirectoryConfig config = StoreFixtures.directoryConfig();
         users = new RedisUserRepository(jedis, config);
         groups = new RedisGroupRepository(jedis, config);
-        tenant = new Tenant(UUID.randomUUID().toString(), new RecordCodec(AccountKeys.generate(new SecureRandom())));
+        tenant = StoreFixtures.newTenant();
         keys = new RedisKeys(tenant.accountId());
     }
 
     @AfterAll
     static void cleanUp() {
-        String cursor = ScanParams.SCAN_POINTER_START;
-        do {
-            ScanResult<String> page = jedis.scan(cursor, new ScanParams().match(keys.prefix() + "*").count(1000));
-            page.getResult().forEach(jedis::unlink);
-            cursor = page.getCursor();
-        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        StoreFixtures.deleteAccount(jedis, tenant);
         jedis.close();
     }
 
