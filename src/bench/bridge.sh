@@ -1,54 +1,86 @@
-# Sourced by start-up.sh and large-group.sh (not run on its own): a bridge on loopback against a
-# redis-server of its own. `bridge_setup NAME TOOL...` checks the tools, builds target/ if it lacks the
+# Sourced by run-benchmarks.sh, start-up.sh and large-group.sh (not run on its own): a bridge on loopback
+# against a redis-server of its own.
+#
+# `bridge_setup NAME TOOL...` installs the missing tools with apt-get, builds target/ if it lacks the
 # bridge (`mvn -DskipTests package liberty:create`), refuses to touch a running server scimBridge, copies
-# the packaged WAR and liberty/config as shipped into it, starts redis-server (no persistence) and makes
-# fresh credentials for account NAME with scim-setup.jar; everything is stopped and removed on exit.
-# `bridge_start` then starts the server with scim.token.file and waits for readiness UP.
+# the packaged WAR and liberty/config as shipped into it (plus BRIDGE_JVM_OPTIONS, ';' separated lines for
+# jvm.options), starts redis-server (no persistence) and makes fresh credentials for account NAME with
+# scim-setup.jar. It sets WORK, REDIS_PORT, REDIS_PID, HTTP_PORT, BASE and SERVER_DIR, and traps EXIT with
+# bridge_cleanup, which stops what was started, puts the shipped jvm.options back and removes WORK (a
+# caller with more to clean traps EXIT itself and calls bridge_cleanup last).
+# `bridge_start` then starts the server with scim.token.file (metrics as BRIDGE_METRICS, default false)
+# and waits for readiness UP: it sets READY_MS (`server start` to UP) and BRIDGE_PID.
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
 WLP=$ROOT/target/liberty/wlp
 SERVER_DIR=$WLP/usr/servers/scimBridge
+WORK="" REDIS_PID="" BRIDGE_PID=""
+
+bridge_log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 bridge_cleanup() {
-    "$WLP/bin/server" stop scimBridge >/dev/null 2>&1 || true
-    [[ -s $WORK/redis.pid ]] && kill "$(cat "$WORK/redis.pid")" 2>/dev/null || true
-    rm -rf "$WORK"
+    if [[ -n $BRIDGE_PID ]]; then
+        "$WLP/bin/server" stop scimBridge >/dev/null 2>&1 || true
+    fi
+    if [[ -n $REDIS_PID ]]; then
+        kill "$REDIS_PID" 2>/dev/null || true
+        for _ in $(seq 50); do kill -0 "$REDIS_PID" 2>/dev/null || break; sleep 0.1; done   # it logs while exiting
+    fi
+    [[ -d $SERVER_DIR ]] && cp liberty/config/jvm.options "$SERVER_DIR/jvm.options"
+    [[ -n $WORK ]] && rm -rf "$WORK"
+    return 0
 }
 
-bridge_setup() {   # bridge_setup <account name> <tool>... -- sets WORK, REDIS_PORT, HTTP_PORT, BASE
-    local name=$1 tool
+bridge_tools() {   # bridge_tools <tool>... -- installs the missing ones (Debian package names)
+    local need=() tool sudo=""
+    for tool in "$@"; do command -v "$tool" >/dev/null || need+=("$tool"); done
+    (( ${#need[@]} )) || return 0
+    bridge_log "installing ${need[*]}"
+    [[ $(id -u) != 0 ]] && sudo=sudo
+    $sudo apt-get install -y "${need[@]}" >/dev/null \
+        || { $sudo apt-get update >/dev/null && $sudo apt-get install -y "${need[@]}" >/dev/null; }
+}
+
+bridge_setup() {   # bridge_setup <account name> <tool>...
+    local name=$1
     shift
-    for tool in "$@"; do command -v "$tool" >/dev/null || { echo "$tool is missing (apt-get install $tool)" >&2; exit 1; }; done
+    bridge_tools "$@"
     if [[ ! -f target/scim-bridge.war || ! -f target/scim-setup.jar || ! -x $WLP/bin/server ]]; then
+        bridge_log "building (mvn -DskipTests package liberty:create)"
         mvn -B -q -DskipTests package liberty:create
     fi
     if [[ -f $WLP/usr/servers/.pid/scimBridge.pid ]] && kill -0 "$(cat "$WLP/usr/servers/.pid/scimBridge.pid")" 2>/dev/null; then
         echo "server scimBridge of this worktree is already running; stop it first" >&2; exit 1
     fi
-    WORK=$(mktemp -d)
+    WORK=$(mktemp -d /tmp/scim-bench.XXXXXX)
     trap bridge_cleanup EXIT
+    # The packaged WAR (as the container image runs it), not a loose application.
     mkdir -p "$SERVER_DIR/apps"
     rm -f "$SERVER_DIR/apps/scim-bridge.war.xml"
     cp target/scim-bridge.war "$SERVER_DIR/apps/scim-bridge.war"
     cp liberty/config/server.xml liberty/config/jvm.options "$SERVER_DIR/"
     rm -rf "$SERVER_DIR/includes" && cp -r liberty/config/includes "$SERVER_DIR/includes"
+    [[ -n ${BRIDGE_JVM_OPTIONS:-} ]] && tr ';' '\n' <<<"$BRIDGE_JVM_OPTIONS" >>"$SERVER_DIR/jvm.options"
     REDIS_PORT=$(free_port)
     redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
         --pidfile "$WORK/redis.pid" --logfile "$WORK/redis.log" --dir "$WORK"
+    for _ in $(seq 50); do [[ -s $WORK/redis.pid ]] && break; sleep 0.1; done
+    REDIS_PID=$(cat "$WORK/redis.pid")
     java -jar target/scim-setup.jar --account-name "$name" --manager-email bench@example.com \
         --out "$WORK/scimsession" --token-out "$WORK/token" >/dev/null
     HTTP_PORT=$(free_port)
     BASE=http://127.0.0.1:$HTTP_PORT
 }
 
-bridge_start() {   # sets READY_MS (server start to readiness UP) and BRIDGE_PID
+bridge_start() {
     local t0
     t0=$(date +%s%N)
+    BRIDGE_PID=starting   # from here on, bridge_cleanup stops the server
     SCIM_SESSION=$WORK/scimsession SCIM_TOKEN_FILE=$WORK/token SCIM_REDIS_URL=redis://127.0.0.1:$REDIS_PORT \
-        HTTP_PORT=$HTTP_PORT HTTP_HOST=127.0.0.1 SCIM_CONFIRMATION_INTERVAL=manual MALLOC_ARENA_MAX=2 SCIM_METRICS_ENABLED=false \
-        "$WLP/bin/server" start scimBridge >/dev/null
+        HTTP_PORT=$HTTP_PORT HTTP_HOST=127.0.0.1 SCIM_CONFIRMATION_INTERVAL=manual MALLOC_ARENA_MAX=2 \
+        SCIM_METRICS_ENABLED=${BRIDGE_METRICS:-false} "$WLP/bin/server" start scimBridge >/dev/null
     until curl -sf "$BASE/health/ready" >/dev/null; do sleep 0.05; done
     READY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
     BRIDGE_PID=$(cat "$WLP/usr/servers/.pid/scimBridge.pid")

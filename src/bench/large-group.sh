@@ -6,7 +6,7 @@
 #   src/bench/large-group.sh
 #   LARGE_GROUP_MEMBERS=30000 src/bench/large-group.sh
 #
-# Needs what run-benchmarks.sh needs (wrk, redis-server, jq; a built target/).
+# Installs wrk, redis-server and jq if missing and builds target/ if needed (src/bench/bridge.sh).
 set -euo pipefail
 source "$(dirname "$0")/bridge.sh"
 N=${LARGE_GROUP_MEMBERS:-100000}

@@ -22,8 +22,7 @@
 # BENCH_TIMEOUT (overall bound in seconds; default 900 quick, 2400 full).
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$ROOT"
+source "$(dirname "$0")/bridge.sh"
 MODE=${BENCH_MODE:-quick}
 if [[ $MODE == full ]]; then
     USER_COUNTS=${BENCH_USERS:-"10000 100000"}; DURATION=${BENCH_DURATION:-20}; TIMEOUT=${BENCH_TIMEOUT:-2400}
@@ -41,96 +40,37 @@ NGROUPS=${BENCH_GROUPS:-1000}
 MEMBERSHIPS=${BENCH_MEMBERSHIPS:-100000}
 LABEL=${BENCH_LABEL:-$MODE}
 DOC=${BENCH_DOC:-$ROOT/docs/benchmarks.md}
-WLP=$ROOT/target/liberty/wlp
-SERVER_DIR=$WLP/usr/servers/scimBridge
 CALIBRATION_WAR=$SERVER_DIR/dropins/calibration.war
-WORK=$(mktemp -d /tmp/scim-bench.XXXXXX)
 export BENCH_LUA_DIR=$ROOT/src/bench/lua BENCH_THREADS=$THREADS
-REDIS_PID="" ; BRIDGE_STARTED=0 ; WATCHDOG_PID=""
+WATCHDOG_PID=""
+log() { bridge_log "$@"; }
 
-log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-
+# Redis, the bridge (server scimBridge, packaged WAR, shipped configuration plus BENCH_JVM_OPTIONS) and
+# fresh credentials, from bridge.sh; wrk and jq besides.
+BRIDGE_JVM_OPTIONS=${BENCH_JVM_OPTIONS:-} bridge_setup Bench wrk redis-server jq
 cleanup() {
     set +e
     if [[ -n $WATCHDOG_PID ]]; then
         pkill -P "$WATCHDOG_PID" sleep 2>/dev/null   # the watchdog's own sleep, by parent pid
         kill "$WATCHDOG_PID" 2>/dev/null
     fi
-    if [[ $BRIDGE_STARTED == 1 ]]; then
-        log "stopping the bridge"
-        "$WLP/bin/server" stop scimBridge >/dev/null 2>&1
-    fi
-    if [[ -n $REDIS_PID ]]; then
-        log "stopping redis ($REDIS_PID)"
-        kill "$REDIS_PID" 2>/dev/null
-        for _ in $(seq 50); do kill -0 "$REDIS_PID" 2>/dev/null || break; sleep 0.1; done   # it logs while exiting
-    fi
+    log "stopping the bridge and redis"
     rm -f "$CALIBRATION_WAR"
-    [[ -f $SERVER_DIR/jvm.options.bench-orig ]] && mv "$SERVER_DIR/jvm.options.bench-orig" "$SERVER_DIR/jvm.options"
-    rm -rf "$WORK"
+    bridge_cleanup
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+rm -f "$CALIBRATION_WAR"
 
 # Overall time bound: the watchdog ends this script (and so, through the EXIT trap, everything it started).
 ( sleep "$TIMEOUT"; log "time bound of ${TIMEOUT}s reached, aborting"; kill -TERM $$ ) &
 WATCHDOG_PID=$!
 
-# --- prerequisites ----------------------------------------------------------------------------------
-need=()
-command -v wrk >/dev/null || need+=(wrk)
-command -v redis-server >/dev/null || need+=(redis-server)
-command -v jq >/dev/null || need+=(jq)
-if (( ${#need[@]} )); then
-    log "installing ${need[*]}"
-    SUDO=""; [[ $(id -u) != 0 ]] && SUDO=sudo
-    $SUDO apt-get install -y "${need[@]}" >/dev/null || { $SUDO apt-get update >/dev/null && $SUDO apt-get install -y "${need[@]}" >/dev/null; }
-fi
-if [[ ! -f target/scim-bridge.war || ! -f target/scim-setup.jar || ! -x $WLP/bin/server ]]; then
-    log "building (mvn -DskipTests package liberty:create)"
-    mvn -B -q -DskipTests package liberty:create
-fi
-if [[ -f $WLP/usr/servers/.pid/scimBridge.pid ]] && kill -0 "$(cat "$WLP/usr/servers/.pid/scimBridge.pid")" 2>/dev/null; then
-    echo "server scimBridge of this worktree is already running; stop it first" >&2; exit 1
-fi
-# Benchmark the packaged WAR (as the container image does), not a loose application.
-mkdir -p "$SERVER_DIR/apps"
-rm -f "$SERVER_DIR/apps/scim-bridge.war.xml"
-cp target/scim-bridge.war "$SERVER_DIR/apps/scim-bridge.war"
-cp liberty/config/server.xml "$SERVER_DIR/server.xml"
-rm -f "$CALIBRATION_WAR"
-rm -rf "$SERVER_DIR/includes" && cp -r liberty/config/includes "$SERVER_DIR/includes"
-cp liberty/config/jvm.options "$SERVER_DIR/jvm.options"
-if [[ -n ${BENCH_JVM_OPTIONS:-} ]]; then
-    cp "$SERVER_DIR/jvm.options" "$SERVER_DIR/jvm.options.bench-orig"
-    tr ';' '\n' <<<"$BENCH_JVM_OPTIONS" >>"$SERVER_DIR/jvm.options"
-fi
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-
-# --- Redis --------------------------------------------------------------------------------------------
-REDIS_PORT=$(free_port)
-redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
-    --pidfile "$WORK/redis.pid" --logfile "$WORK/redis.log" --dir "$WORK"
-for _ in $(seq 50); do [[ -s $WORK/redis.pid ]] && break; sleep 0.1; done
-REDIS_PID=$(cat "$WORK/redis.pid")
 log "redis $(redis-server --version | awk '{print $3}') on 127.0.0.1:$REDIS_PORT (pid $REDIS_PID)"
-
-# --- the bridge ---------------------------------------------------------------------------------------
-java -jar target/scim-setup.jar --account-name Bench --manager-email bench@example.com \
-    --out "$WORK/scimsession" --token-out "$WORK/token" >/dev/null
 export BENCH_TOKEN; BENCH_TOKEN=$(cat "$WORK/token")
-HTTP_PORT=$(free_port)
-BASE=http://127.0.0.1:$HTTP_PORT
 AUTH="Authorization: Bearer $BENCH_TOKEN"
-T0=$(date +%s%N)
-BRIDGE_STARTED=1
-SCIM_SESSION=$WORK/scimsession SCIM_TOKEN_FILE=$WORK/token SCIM_REDIS_URL=redis://127.0.0.1:$REDIS_PORT \
-    HTTP_PORT=$HTTP_PORT HTTP_HOST=127.0.0.1 SCIM_CONFIRMATION_INTERVAL=manual MALLOC_ARENA_MAX=2 SCIM_METRICS_ENABLED=$METRICS \
-    "$WLP/bin/server" start scimBridge >/dev/null
-until curl -sf "$BASE/health/ready" >/dev/null; do sleep 0.05; done
-STARTUP_MS=$(( ($(date +%s%N) - T0) / 1000000 ))
-BRIDGE_PID=$(cat "$WLP/usr/servers/.pid/scimBridge.pid")
+BRIDGE_METRICS=$METRICS bridge_start
+STARTUP_MS=$READY_MS
 log "bridge ready on $BASE in ${STARTUP_MS} ms (pid $BRIDGE_PID)"
 RSS_START=$(( $(ps -o rss= -p "$BRIDGE_PID") / 1024 ))
 

@@ -5,13 +5,12 @@
 #   src/bench/start-up.sh                                   # 5 starts with liberty/config as shipped
 #   START_COUNT=3 START_JVM_OPTIONS="-XX:TieredStopAtLevel=1" src/bench/start-up.sh
 #
-# Needs what run-benchmarks.sh needs (it builds with `mvn -DskipTests package liberty:create` if target/
-# lacks the bridge). Prints one line a start: milliseconds to ready and RSS right after.
+# Installs redis-server with apt-get if it is missing and builds with `mvn -DskipTests package liberty:create`
+# if target/ lacks the bridge (src/bench/bridge.sh). Prints one line a start: milliseconds to ready and RSS right after.
 set -euo pipefail
 source "$(dirname "$0")/bridge.sh"
 COUNT=${START_COUNT:-5}
-bridge_setup StartUp redis-server
-[[ -n ${START_JVM_OPTIONS:-} ]] && tr ';' '\n' <<<"$START_JVM_OPTIONS" >>"$SERVER_DIR/jvm.options"
+BRIDGE_JVM_OPTIONS=${START_JVM_OPTIONS:-} bridge_setup StartUp redis-server
 for i in $(seq "$COUNT"); do
     bridge_start
     echo "start $i: ready after $READY_MS ms, RSS $(( $(ps -o rss= -p "$BRIDGE_PID") / 1024 )) MiB"
