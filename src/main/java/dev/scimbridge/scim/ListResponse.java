@@ -1,10 +1,12 @@
 package dev.scimbridge.scim;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.util.List;
 
 import dev.scimbridge.scim.schema.SchemaRegistry;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.stream.JsonGenerator;
 
 /**
@@ -57,23 +59,14 @@ public record ListResponse(List<JsonObject> resources, long totalResults, int st
         out.writeEnd().writeEnd();
     }
 
-    /**
-     * The message as a JSON object (small lists: discovery documents, tests).
-     *
-     * @throws IllegalStateException when the writer adds to the resources: only {@link #writeTo} has them whole
-     */
+    /** The message as a JSON object (small lists: discovery documents), written by {@link #writeTo} and read back. */
     public JsonObject toJson() {
-        if (writer != ResourceWriter.WHOLE) {
-            throw new IllegalStateException("a page whose resources are completed while written has no JSON object form");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator out = Json.createGenerator(bytes)) {
+            writeTo(out);
         }
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        resources.forEach(array::add);
-        return Json.createObjectBuilder()
-                .add("schemas", Json.createArrayBuilder().add(SchemaRegistry.LIST_RESPONSE))
-                .add("totalResults", totalResults)
-                .add("startIndex", startIndex)
-                .add("itemsPerPage", itemsPerPage())
-                .add("Resources", array)
-                .build();
+        try (JsonReader in = Json.createReader(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return in.readObject();
+        }
     }
 }
