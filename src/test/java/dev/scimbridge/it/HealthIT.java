@@ -4,9 +4,13 @@ import static dev.scimbridge.testsupport.ItEnvironment.awaitResponse;
 import static dev.scimbridge.testsupport.ItEnvironment.get;
 import static dev.scimbridge.testsupport.ItEnvironment.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import jakarta.json.JsonObject;
@@ -49,6 +53,16 @@ class HealthIT {
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
         assertTrue(response.body().contains("# TYPE ") && response.body().contains("jvm_uptime_seconds"), response.body());
+    }
+
+    @Test
+    void theShippedConfigurationStartsWithoutLibertysBeanArchiveWarning() throws Exception {
+        Path wlp = Path.of(System.getProperty("scim.it.wlpHome", "target/liberty/wlp"));
+        Path messages = wlp.resolve("usr/servers").resolve(System.getProperty("scim.it.serverName", "scimBridgeIT"))
+                .resolve("logs/messages.log");
+        String log = Files.readString(messages, StandardCharsets.ISO_8859_1);
+        assertTrue(log.contains("CWWKF0011I"), "the server has not logged its start yet: " + messages);
+        assertFalse(log.contains("CWOWB1009W: "), "server.xml's logging hideMessage no longer hides CWOWB1009W");
     }
 
     @Test
