@@ -9,7 +9,8 @@
 # bridge_cleanup, which stops what was started, puts the shipped jvm.options back and removes WORK (a
 # caller with more to clean traps EXIT itself and calls bridge_cleanup last).
 # `bridge_start` then starts the server with scim.token.file (metrics as BRIDGE_METRICS, default false)
-# and waits for readiness UP: it sets READY_MS (`server start` to UP) and BRIDGE_PID.
+# and waits for readiness UP (at most 180 s, then it prints the end of the server's log and exits): it
+# sets READY_MS (`server start` to UP) and BRIDGE_PID.
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
 WLP=$ROOT/target/liberty/wlp
@@ -81,7 +82,14 @@ bridge_start() {
     SCIM_SESSION=$WORK/scimsession SCIM_TOKEN_FILE=$WORK/token SCIM_REDIS_URL=redis://127.0.0.1:$REDIS_PORT \
         HTTP_PORT=$HTTP_PORT HTTP_HOST=127.0.0.1 SCIM_CONFIRMATION_INTERVAL=manual MALLOC_ARENA_MAX=2 \
         SCIM_METRICS_ENABLED=${BRIDGE_METRICS:-false} "$WLP/bin/server" start scimBridge >/dev/null
-    until curl -sf "$BASE/health/ready" >/dev/null; do sleep 0.05; done
+    until curl -sf "$BASE/health/ready" >/dev/null; do
+        if (( $(date +%s%N) - t0 > 180000000000 )); then
+            echo "the bridge was not ready after 180 s; the end of its log:" >&2
+            tail -n 20 "$SERVER_DIR/logs/messages.log" >&2 || true
+            exit 1
+        fi
+        sleep 0.05
+    done
     READY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
     BRIDGE_PID=$(cat "$WLP/usr/servers/.pid/scimBridge.pid")
 }
