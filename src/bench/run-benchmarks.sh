@@ -66,7 +66,8 @@ rm -f "$CALIBRATION_WAR"
 ( sleep "$TIMEOUT"; log "time bound of ${TIMEOUT}s reached, aborting"; kill -TERM $$ ) &
 WATCHDOG_PID=$!
 
-log "redis $(redis-server --version | awk '{print $3}') on 127.0.0.1:$REDIS_PORT (pid $REDIS_PID)"
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+log "redis $(redis-server --version | awk '{print $3}') on 127.0.0.1:$REDIS_PORT (pid $REDIS_PID); host load average $LOAD_START"
 export BENCH_TOKEN; BENCH_TOKEN=$(cat "$WORK/token")
 AUTH="Authorization: Bearer $BENCH_TOKEN"
 BRIDGE_METRICS=$METRICS bridge_start
@@ -75,7 +76,7 @@ log "bridge ready on $BASE in ${STARTUP_MS} ms (pid $BRIDGE_PID)"
 RSS_START=$(( $(ps -o rss= -p "$BRIDGE_PID") / 1024 ))
 
 # --- measurement helpers ------------------------------------------------------------------------------
-RESULTS=$WORK/results.tsv   # workload, users, requests, seconds, rps, p50, p99, non2xx, sockerr, rss MiB, note
+RESULTS=$WORK/results.tsv   # workload, users, requests, seconds, rps, p50, p99, non2xx, sockerr, rss MiB, note, /ping next, load
 : >"$RESULTS"
 rss_mib() { echo $(( $(ps -o rss= -p "$BRIDGE_PID") / 1024 )); }
 peak_mib() { echo $(( $(awk '/VmHWM/{print $2}' "/proc/$BRIDGE_PID/status") / 1024 )); }
@@ -107,7 +108,7 @@ ping_next() {
         out=$(BENCH_PATH=/ping wrk -t"$THREADS" -c"$CONNS" -d"${PING_EACH}s" -s "$BENCH_LUA_DIR/plain.lua" "$BASE" 2>&1)
         LAST_PING=$(field rps "$(grep '^BENCH ' <<<"$out")")
     fi
-    sed -i '$ s/$/\t'"${LAST_PING:-}"'/' "$RESULTS"
+    sed -i '$ s/$/\t'"${LAST_PING:-}"'\t'"$(cut -d' ' -f1 /proc/loadavg)"'/' "$RESULTS"
 }
 
 fixed() {    # fixed <workload> <users> <lua> -- a fixed amount of work, wrk ended once every thread is done
@@ -233,17 +234,19 @@ section=$WORK/section.md
     echo
     echo "Start-up to ready (\`server start\` to \`/health/ready\` UP): **${STARTUP_MS} ms**. RSS after start ${RSS_START} MiB, peak (VmHWM) over the run **${PEAK} MiB**."
     echo
-    echo "| workload | users | requests | s | req/s | /ping req/s next | vs /ping | vs calibration | p50 ms | p99 ms | non-2xx | socket errors | RSS MiB after | note |"
-    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+    echo "| workload | users | requests | s | req/s | /ping req/s next | vs /ping | vs calibration | p50 ms | p99 ms | non-2xx | socket errors | RSS MiB after | load after | note |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
     awk -F'\t' 'NR==FNR {if ($1 ~ /^0 calibration/ && $12>0) cal=$5/$12; next}
         {ping=($12>0)?$12:$5; vs=(cal>0)?sprintf("%.0f%%", 100*($5/ping)/cal):"-";
-         printf "| %s | %s | %s | %s | %s | %s | %.0f%% | %s | %s | %s | %s | %s | %s | %s |\n", $1,$2,$3,$4,$5,$12,100*$5/ping,vs,$6,$7,$8,$9,$10,$11}' "$RESULTS" "$RESULTS"
+         printf "| %s | %s | %s | %s | %s | %s | %.0f%% | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1,$2,$3,$4,$5,$12,100*$5/ping,vs,$6,$7,$8,$9,$10,$13,$11}' "$RESULTS" "$RESULTS"
     echo
     echo "\"vs /ping\": the workload's req/s over the req/s of /ping measured for ${PING_EACH} s right after it (same connections, same minute)."
     echo "\"vs calibration\": that ratio over the calibration endpoint's own ratio to /ping (row 0: src/bench/calibration, one Redis SET and one GET"
     echo "and a JSON-B answer, the issue's reference, deployed into the same server at the end, after ${CAL_WARMUP} s of warm-up; its RSS includes both applications)."
     echo "Read workloads get ${WARMUP} s of unrecorded warm-up of the same request first."
     echo "Latencies are wrk's (coordinated omission not corrected). Fixed-count rows (1a-1c, 5b) time the work from the first request to the last response."
+    echo "\"load after\": the host's 1-minute load average after the row and its /ping (/proc/loadavg: the whole host, this run's own bridge, Redis and wrk included)."
+    echo "Host load average at the start of the run: $LOAD_START."
     echo
     echo "Lost-update check: $LOST."
     echo "<!-- END GENERATED: $LABEL -->"
