@@ -27,14 +27,13 @@ import dev.scimbridge.store.redis.LuaScript;
 import dev.scimbridge.store.redis.RedisAccountRepository;
 import dev.scimbridge.store.redis.RedisEndpoint;
 import dev.scimbridge.store.redis.RedisKeys;
+import dev.scimbridge.testsupport.StoreFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
  * Account bootstrap against the IT Redis: what the bridge wrote on first unlock (encrypted, readable
@@ -53,12 +52,7 @@ class AccountBootstrapIT {
     @AfterAll
     static void cleanUp() {
         for (String prefix : namespaces) {
-            String cursor = ScanParams.SCAN_POINTER_START;
-            do {
-                ScanResult<String> page = redis.scan(cursor, new ScanParams().match(prefix + "*").count(100));
-                page.getResult().forEach(redis::unlink);
-                cursor = page.getCursor();
-            } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+            StoreFixtures.deleteKeys(redis, prefix);
         }
         redis.close();
     }

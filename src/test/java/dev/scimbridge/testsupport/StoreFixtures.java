@@ -34,7 +34,11 @@ public final class StoreFixtures {
 
     /** Unlinks every key of the tenant's account. */
     public static void deleteAccount(UnifiedJedis jedis, Tenant tenant) {
-        String prefix = new RedisKeys(tenant.accountId()).prefix();
+        deleteKeys(jedis, new RedisKeys(tenant.accountId()).prefix());
+    }
+
+    /** Unlinks every key that starts with {@code prefix}, scanning 1,000 keys a step. */
+    public static void deleteKeys(UnifiedJedis jedis, String prefix) {
         String cursor = ScanParams.SCAN_POINTER_START;
         do {
             ScanResult<String> page = jedis.scan(cursor, new ScanParams().match(prefix + "*").count(1000));
