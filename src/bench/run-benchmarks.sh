@@ -76,18 +76,41 @@ log "bridge ready on $BASE in ${STARTUP_MS} ms (pid $BRIDGE_PID)"
 RSS_START=$(( $(ps -o rss= -p "$BRIDGE_PID") / 1024 ))
 
 # --- measurement helpers ------------------------------------------------------------------------------
-RESULTS=$WORK/results.tsv   # workload, users, requests, seconds, rps, p50, p99, non2xx, sockerr, rss MiB, note, /ping next, load
+RESULTS=$WORK/results.tsv   # workload, users, requests, seconds, rps, p50, p99, non2xx, sockerr, rss MiB, note, CPU, /ping next, load
 : >"$RESULTS"
 rss_mib() { echo $(( $(ps -o rss= -p "$BRIDGE_PID") / 1024 )); }
 peak_mib() { echo $(( $(awk '/VmHWM/{print $2}' "/proc/$BRIDGE_PID/status") / 1024 )); }
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
-record() {   # record <workload> <users> <BENCH line> [note]
-    local line=$3
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$(field requests "$line")" "$(field seconds "$line")" \
+# CPU time a request, from the kernel's accounting (clock ticks): the bridge's JVM and redis-server
+# (/proc/<pid>/stat utime+stime), wrk (this shell's cutime+cstime: wrk is the only child reaped while a
+# measurement runs) and the whole machine (/proc/stat, every CPU's non-idle time: what else ran shows as
+# the difference). Builtins only between the marks, so the harness adds no processes of its own to it.
+TICK_US=$(( 1000000 / $(getconf CLK_TCK) ))
+exec {IDLE_FD}<> <(:)   # a pipe nobody writes to: `read -t` on it waits without starting a process
+cpu_now() {   # CPU_<name>=( bridge redis children-of-this-shell machine ), in clock ticks
+    local -n into=$1
+    local b r c m
+    read -ra b <"/proc/$BRIDGE_PID/stat"
+    read -ra r <"/proc/$REDIS_PID/stat"
+    read -ra c <"/proc/$$/stat"
+    read -ra m </proc/stat
+    into=( $(( b[13] + b[14] )) $(( r[13] + r[14] )) $(( c[15] + c[16] )) $(( m[1] + m[2] + m[3] + m[6] + m[7] )) )
+}
+cpu_per_request() {   # cpu_per_request <requests>: "bridge / Redis / wrk / machine" microseconds a request, CPU_START to CPU_END
+    local n=$1
+    if [[ ! $n =~ ^[1-9][0-9]*$ ]]; then echo "-"; return; fi
+    echo "$(( (CPU_END[0] - CPU_START[0]) * TICK_US / n )) / $(( (CPU_END[1] - CPU_START[1]) * TICK_US / n ))" \
+        "/ $(( (CPU_END[2] - CPU_START[2]) * TICK_US / n )) / $(( (CPU_END[3] - CPU_START[3]) * TICK_US / n ))"
+}
+
+record() {   # record <workload> <users> <BENCH line> [note] -- after the measured run (CPU_START, CPU_END)
+    local line=$3 cpu
+    cpu=$(cpu_per_request "$(field requests "$line")")
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$(field requests "$line")" "$(field seconds "$line")" \
         "$(field rps "$line")" "$(field p50_ms "$line")" "$(field p99_ms "$line")" "$(field non2xx "$line")" \
-        "$(field sockerr "$line")" "$(rss_mib)" "${4:-}" >>"$RESULTS"
-    log "$1 [$2 users]: $(cut -d' ' -f2- <<<"$line") rss=$(rss_mib)MiB ${4:-}"
+        "$(field sockerr "$line")" "$(rss_mib)" "${4:-}" "$cpu" >>"$RESULTS"
+    log "$1 [$2 users]: $(cut -d' ' -f2- <<<"$line") rss=$(rss_mib)MiB cpu_us=$cpu ${4:-}"
 }
 
 timed() {    # timed <workload> <users> <lua> [path] -- a run of DURATION seconds; env passes the knobs
@@ -95,7 +118,10 @@ timed() {    # timed <workload> <users> <lua> [path] -- a run of DURATION second
     if [[ ${WARM:-1} == 1 && $WARMUP -gt 0 ]]; then   # JIT warm-up of this request shape, not recorded
         wrk -t"$THREADS" -c"$CONNS" -d"${WARMUP}s" --timeout 10s -s "$BENCH_LUA_DIR/$3" "$BASE${4:-}" >/dev/null 2>&1
     fi
-    out=$(wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --timeout 10s -s "$BENCH_LUA_DIR/$3" "$BASE${4:-}" 2>&1)
+    cpu_now CPU_START
+    wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --timeout 10s -s "$BENCH_LUA_DIR/$3" "$BASE${4:-}" >"$WORK/wrk.out" 2>&1
+    cpu_now CPU_END
+    out=$(<"$WORK/wrk.out")
     record "$1" "$2" "$(grep '^BENCH ' <<<"$out")" "${NOTE:-}"
     ping_next
 }
@@ -112,15 +138,21 @@ ping_next() {
 }
 
 fixed() {    # fixed <workload> <users> <lua> -- a fixed amount of work, wrk ended once every thread is done
-    local done_dir=$WORK/done.$RANDOM out pid
+    local done_dir=$WORK/done.$RANDOM out pid done
     mkdir -p "$done_dir"
+    cpu_now CPU_START
     BENCH_DONE_DIR=$done_dir wrk -t"$THREADS" -c"$CONNS" -d"$((TIMEOUT))s" --timeout 10s -s "$BENCH_LUA_DIR/$3" "$BASE" \
         >"$WORK/wrk.out" 2>&1 &
     pid=$!
-    while kill -0 "$pid" 2>/dev/null && (( $(ls "$done_dir" | wc -l) < THREADS )); do sleep 0.1; done
+    while kill -0 "$pid" 2>/dev/null; do   # globbing, not ls | wc: no processes of the harness's own in the CPU figures
+        done=("$done_dir"/done.*)
+        [[ -e ${done[0]} ]] && (( ${#done[@]} >= THREADS )) && break
+        read -rt 0.1 -u "$IDLE_FD" || true
+    done
     kill -INT "$pid" 2>/dev/null || true
     wait "$pid" || true
-    out=$(cat "$WORK/wrk.out")
+    cpu_now CPU_END
+    out=$(<"$WORK/wrk.out")
     record "$1" "$2" "$(grep '^BENCH ' <<<"$out")" "${NOTE:-}"
     ping_next
 }
@@ -234,17 +266,18 @@ section=$WORK/section.md
     echo
     echo "Start-up to ready (\`server start\` to \`/health/ready\` UP): **${STARTUP_MS} ms**. RSS after start ${RSS_START} MiB, peak (VmHWM) over the run **${PEAK} MiB**."
     echo
-    echo "| workload | users | requests | s | req/s | /ping req/s next | vs /ping | vs calibration | p50 ms | p99 ms | non-2xx | socket errors | RSS MiB after | load after | note |"
-    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
-    awk -F'\t' 'NR==FNR {if ($1 ~ /^0 calibration/ && $12>0) cal=$5/$12; next}
-        {ping=($12>0)?$12:$5; vs=(cal>0)?sprintf("%.0f%%", 100*($5/ping)/cal):"-";
-         printf "| %s | %s | %s | %s | %s | %s | %.0f%% | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1,$2,$3,$4,$5,$12,100*$5/ping,vs,$6,$7,$8,$9,$10,$13,$11}' "$RESULTS" "$RESULTS"
+    echo "| workload | users | requests | s | req/s | /ping req/s next | vs /ping | vs calibration | p50 ms | p99 ms | non-2xx | socket errors | CPU µs a request: bridge / Redis / wrk / machine | RSS MiB after | load after | note |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+    awk -F'\t' 'NR==FNR {if ($1 ~ /^0 calibration/ && $13>0) cal=$5/$13; next}
+        {ping=($13>0)?$13:$5; vs=(cal>0)?sprintf("%.0f%%", 100*($5/ping)/cal):"-";
+         printf "| %s | %s | %s | %s | %s | %s | %.0f%% | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1,$2,$3,$4,$5,$13,100*$5/ping,vs,$6,$7,$8,$9,$12,$10,$14,$11}' "$RESULTS" "$RESULTS"
     echo
     echo "\"vs /ping\": the workload's req/s over the req/s of /ping measured for ${PING_EACH} s right after it (same connections, same minute)."
     echo "\"vs calibration\": that ratio over the calibration endpoint's own ratio to /ping (row 0: src/bench/calibration, one Redis SET and one GET"
     echo "and a JSON-B answer, the issue's reference, deployed into the same server at the end, after ${CAL_WARMUP} s of warm-up; its RSS includes both applications)."
     echo "Read workloads get ${WARMUP} s of unrecorded warm-up of the same request first."
     echo "Latencies are wrk's (coordinated omission not corrected). Fixed-count rows (1a-1c, 5b) time the work from the first request to the last response."
+    echo "\"CPU µs a request\": CPU time (user + system, in clock ticks of $(( TICK_US / 1000 )) ms) of the bridge's JVM, of redis-server, of wrk and of the whole machine (every CPU's non-idle time; what else ran is the difference) during the row's measured requests, over their number."
     echo "\"load after\": the host's 1-minute load average after the row and its /ping (/proc/loadavg: the whole host, this run's own bridge, Redis and wrk included)."
     echo "Host load average at the start of the run: $LOAD_START."
     echo
