@@ -2,10 +2,12 @@
 -- KEYS[1] scim:{a}:group:<id>  KEYS[2] scim:{a}:groups  KEYS[3] scim:{a}:idx:group:displayName
 -- KEYS[4] scim:{a}:seq  KEYS[5] scim:{a}:events  KEYS[6] scim:{a}:group:<id>:members
 -- KEYS[7..] externalId index set (ARGV[7] of them: 0 or 1), then per member:
---           scim:{a}:user:<uid>, scim:{a}:user:<uid>:groups
+--           scim:{a}:user:<uid>, scim:{a}:user:<uid>:groups; KEYS[#KEYS] scim:{a}:group-records
 -- ARGV[1] id  ARGV[2] sealed record  ARGV[3] blind displayName  ARGV[4] blind externalId or ''
 -- ARGV[5] now (ms)  ARGV[6] events max length  ARGV[7] number of externalId keys  ARGV[8..] member ids
 -- Returns 'OK', 'DUP:displayName', or 'UNKNOWN:<uid>' without writing anything.
+-- Every write of a group's v, cr, lm or d copies them to scim:{a}:group-records as "<v>:<cr>:<lm>:<d>",
+-- which user-read.lua reads for all of a user's groups with one HMGET (docs/redis-keys.md).
 if redis.call('HEXISTS', KEYS[3], ARGV[3]) == 1 then
   return 'DUP:displayName'
 end
@@ -24,6 +26,7 @@ local seq = redis.call('INCR', KEYS[4])
 redis.call('HSET', KEYS[3], ARGV[3], ARGV[1])
 redis.call('ZADD', KEYS[2], seq, ARGV[1])
 redis.call('HSET', KEYS[1], 'v', 1, 'cr', ARGV[5], 'lm', ARGV[5], 'd', ARGV[2], 'dn', ARGV[3], 'ex', ARGV[4])
+redis.call('HSET', KEYS[#KEYS], ARGV[1], table.concat(redis.call('HMGET', KEYS[1], 'v', 'cr', 'lm', 'd'), ':'))
 for i = 7, 6 + exCount do
   redis.call('SADD', KEYS[i], ARGV[1])
 end

@@ -3,12 +3,15 @@
 -- KEYS[1] scim:{a}:group:<id>  KEYS[2] scim:{a}:idx:group:displayName  KEYS[3] scim:{a}:events
 -- KEYS[4] scim:{a}:group:<id>:members
 -- KEYS[5..] old externalId sets (ARGV[8]), new externalId sets (ARGV[9]), then per removed member
---           (ARGV[10] of them) user key and user groups key, then the same per added member.
+--           (ARGV[10] of them) user key and user groups key, then the same per added member;
+--           KEYS[#KEYS] scim:{a}:group-records
 -- ARGV[1] id  ARGV[2] expected version or '-1'  ARGV[3] sealed record or '' (unchanged)
 -- ARGV[4] new blind displayName  ARGV[5] new blind externalId  ARGV[6] now (ms)  ARGV[7] events max length
 -- ARGV[8] old externalId set count  ARGV[9] new externalId set count  ARGV[10] removed count
 -- ARGV[11..] removed ids, then added ids
 -- Returns the new version, or 'NOTFOUND' / 'CONFLICT' / 'DUP:displayName' / 'UNKNOWN:<uid>' without writing.
+-- Every write of a group's v, cr, lm or d copies them to scim:{a}:group-records as "<v>:<cr>:<lm>:<d>",
+-- which user-read.lua reads for all of a user's groups with one HMGET (docs/redis-keys.md).
 local fields = redis.call('HMGET', KEYS[1], 'v', 'dn')
 if not fields[1] then
   return 'NOTFOUND'
@@ -74,6 +77,7 @@ if not changed then
 end
 local v = redis.call('HINCRBY', KEYS[1], 'v', 1)
 redis.call('HSET', KEYS[1], 'lm', ARGV[6])
+redis.call('HSET', KEYS[#KEYS], ARGV[1], table.concat(redis.call('HMGET', KEYS[1], 'v', 'cr', 'lm', 'd'), ':'))
 if record then
   redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[7], '*', 'type', 'group.updated', 'id', ARGV[1], 'version', v, 'time', ARGV[6])
 end

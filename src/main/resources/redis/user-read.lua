@@ -1,8 +1,8 @@
 -- Reads Users, with their groups' records when asked, in one call (docs/redis-keys.md). Read-only.
 -- The users are resolved by the lookups below, deduplicated in first-seen order; missing users are
 -- skipped. Record keys are derived from the account prefix ARGV[1] (scim:{a}:), as RedisKeys builds
--- them: scim:{a}:user:<id>, scim:{a}:user:<id>:groups, scim:{a}:group:<gid>; they share the
--- {a} hash tag of KEYS, hence one Cluster slot. The caller passes only ids without ':' (resource ids),
+-- them: scim:{a}:user:<id>, scim:{a}:user:<id>:groups, scim:{a}:group-records, scim:{a}:group:<gid>;
+-- they share the {a} hash tag of KEYS, hence one Cluster slot. The caller passes only ids without ':' (resource ids),
 -- so an id never names another key of a user.
 -- KEYS[1] scim:{a}:users ZSET (the page source; Cluster routes the call on it)
 -- KEYS[2..] the index keys the lookups probe, in lookup order: scim:{a}:idx:user:userName HASH,
@@ -13,9 +13,11 @@
 --   'hget' <blind userName>    HGET on the next index key (the userName HASH)
 --   'smembers'                 SMEMBERS of the next index key (an externalId or email SET), in id order
 --   'page' <offset> <count>    ZCARD and ZRANGE offset..offset+count-1 of KEYS[1]
--- Returns { total, users, groups }: total is the ZCARD of a 'page' (else the number of ids resolved);
--- users is { id, v, cr, lm, d, { group ids } } per user found; groups is { gid, v, cr, lm, d } per
--- distinct group of those users whose record exists, once each.
+-- Returns { total, users, group ids, group records }: total is the ZCARD of a 'page' (else the number of
+-- ids resolved); users is { id, v, cr, lm, d, { group ids } } per user found; then, per distinct group of
+-- those users whose record exists, once each, its id and its entry of scim:{a}:group-records
+-- ("<v>:<cr>:<lm>:<d>", one HMGET for all of them). A group written before that hash existed has no entry
+-- yet: its own hash is read instead (its next write adds the entry).
 local prefix = ARGV[1]
 local withGroups = ARGV[2] == '1'
 local ids, seen = {}, {}
@@ -75,11 +77,22 @@ for _, id in ipairs(ids) do
     users[#users + 1] = { id, f[1], f[2], f[3], f[4], gids }
   end
 end
-local groups = {}
-for _, gid in ipairs(groupIds) do
-  local f = redis.call('HMGET', prefix .. 'group:' .. gid, 'v', 'cr', 'lm', 'd')
-  if f[1] and f[4] then
-    groups[#groups + 1] = { gid, f[1], f[2], f[3], f[4] }
+local groups, records = {}, {}
+for from = 1, #groupIds, 1000 do   -- unpack's stack limit: at most 1,000 fields an HMGET
+  local to = math.min(from + 999, #groupIds)
+  local entries = redis.call('HMGET', prefix .. 'group-records', unpack(groupIds, from, to))
+  for j = 1, to - from + 1 do
+    local gid, entry = groupIds[from + j - 1], entries[j]
+    if not entry then
+      local f = redis.call('HMGET', prefix .. 'group:' .. gid, 'v', 'cr', 'lm', 'd')
+      if f[1] and f[2] and f[3] and f[4] then
+        entry = table.concat(f, ':')
+      end
+    end
+    if entry then
+      groups[#groups + 1] = gid
+      records[#records + 1] = entry
+    end
   end
 end
-return { total or #ids, users, groups }
+return { total or #ids, users, groups, records }

@@ -1,9 +1,13 @@
 package dev.scimbridge.it;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -205,6 +209,73 @@ class UserReadRoundTripsIT {
 
         UserWithGroups confirmed = users.replace(tenant, written.user(), index, changed, index, false, "user.confirmed", false);
         assertEquals(List.of(), confirmed.groups());
+    }
+
+    @Test
+    void groupRecordsMirrorEveryWriteOfAGroup() {
+        String member = createUser("Mirror" + UUID.randomUUID(), "ext-mirror", "mirror@example.com");
+        String leaver = createUser("Leaver" + UUID.randomUUID(), "ext-leaver", "leaver@example.com");
+        String group = createGroup("Mirrored", Set.of(member));
+        assertEntryMirrorsGroup(group);
+        JsonObject renamed = Json.createObjectBuilder().add("displayName", "Mirrored renamed").build();
+        groups.update(tenant, group, -1, renamed, new GroupIndexValues("mirrored renamed", Optional.empty()), Set.of(), Set.of());
+        assertEntryMirrorsGroup(group);
+        assertEquals("Mirrored renamed", counted(1, () -> users.getAllWithGroups(tenant, List.of(member)))
+                .get(0).groups().get(0).attributes().getString("displayName"), "a rename shows in the next read");
+        groups.update(tenant, group, -1, null, null, Set.of(leaver), Set.of());
+        assertEntryMirrorsGroup(group);
+        groups.update(tenant, group, -1, null, null, Set.of(), Set.of(member));
+        assertEntryMirrorsGroup(group);
+        long before = groups.get(tenant, group).orElseThrow().version();
+        assertTrue(users.delete(tenant, leaver, -1));   // raises the version of each of its groups
+        assertEquals(before + 1, groups.get(tenant, group).orElseThrow().version());
+        assertEntryMirrorsGroup(group);
+        assertTrue(groups.delete(tenant, group, -1));
+        assertFalse(jedis.hexists(keys.groupRecords(), group), "a deleted group leaves no entry");
+    }
+
+    @Test
+    void aGroupWithoutAnEntryIsReadFromItsOwnHashInTheSameRoundTrip() {
+        String userId = createUser("Older" + UUID.randomUUID(), "ext-older", "older@example.com");
+        String older = createGroup("Written before group-records", Set.of(userId));
+        String newer = createGroup("Written after", Set.of(userId));
+        jedis.hdel(keys.groupRecords(), older);   // as a group stored by an earlier version of the bridge
+        List<UserWithGroups> found = counted(1, () -> users.getAllWithGroups(tenant, List.of(userId)));
+        assertEquals(previousPath(List.of(userId)), found);
+        assertEquals(sorted(older, newer), found.get(0).groups().stream().map(StoredResource::id).toList());
+        assertFalse(jedis.hexists(keys.groupRecords(), older), "reads write nothing");
+        groups.update(tenant, older, -1, null, null, Set.of(createUser("Joiner" + UUID.randomUUID(), "ext-joiner", "joiner@example.com")), Set.of());
+        assertEntryMirrorsGroup(older);
+    }
+
+    @Test
+    void aUserInMoreThanAThousandGroupsGetsEveryGroupInOneRoundTrip() {
+        String userId = createUser("Joiner" + UUID.randomUUID(), "ext-many", "many@example.com");
+        for (int i = 0; i < 1_001; i++) {
+            createGroup("Many " + i + " " + UUID.randomUUID(), Set.of(userId));
+        }
+        List<UserWithGroups> found = counted(1, () -> users.getAllWithGroups(tenant, List.of(userId)));
+        assertEquals(1_001, found.get(0).groups().size());
+        assertEquals(previousPath(List.of(userId)), found);
+    }
+
+    /** The group's entry of group-records is its fields v, cr, lm and d joined by ':', byte for byte. */
+    private static void assertEntryMirrorsGroup(String groupId) {
+        List<byte[]> fields = jedis.hmget(bytes(keys.group(groupId)), bytes("v"), bytes("cr"),
+                bytes("lm"), bytes("d"));
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                expected.write(':');
+            }
+            expected.writeBytes(fields.get(i));
+        }
+        byte[] entry = jedis.hget(bytes(keys.groupRecords()), bytes(groupId));
+        assertArrayEquals(expected.toByteArray(), entry, "group-records entry of " + groupId);
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

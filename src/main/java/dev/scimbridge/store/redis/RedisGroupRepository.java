@@ -81,6 +81,7 @@ public class RedisGroupRepository implements GroupRepository {
         List<byte[]> a = new ArrayList<>(List.of(b(id), RedisRecords.seal(tenant, groupKey, attributes), b(dn),
                 b(ex.orElse("")), b(Long.toString(now)), b(Integer.toString(config.eventsMaxLength())),
                 b(ex.isPresent() ? "1" : "0")));
+        k.add(b(keys.groupRecords()));
         memberList.forEach(uid -> a.add(b(uid)));
         String result = reply(call(() -> CREATE.evalBinary(jedis, k, a)));
         failOn(result);
@@ -181,6 +182,7 @@ public class RedisGroupRepository implements GroupRepository {
             k.add(b(keys.user(uid)));
             k.add(b(keys.userGroups(uid)));
         }
+        k.add(b(keys.groupRecords()));
         long now = System.currentTimeMillis();
         List<byte[]> a = new ArrayList<>(List.of(b(id), b(Long.toString(expectedVersion)), sealed, b(dn), b(ex),
                 b(Long.toString(now)), b(Integer.toString(config.eventsMaxLength())),
@@ -225,6 +227,7 @@ public class RedisGroupRepository implements GroupRepository {
                 k.add(keys.user(uid));
                 k.add(keys.userGroups(uid));
             }
+            k.add(keys.groupRecords());
             List<String> a = new ArrayList<>(List.of(id, fields.get(0), hasEx ? "1" : "0",
                     Long.toString(System.currentTimeMillis()), Integer.toString(config.eventsMaxLength())));
             a.addAll(members);

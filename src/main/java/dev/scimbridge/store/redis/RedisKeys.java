@@ -127,6 +127,11 @@ public final class RedisKeys {
         return key("group", groupId, "members");
     }
 
+    /** Every group's {@code v}, {@code cr}, {@code lm} and {@code d}, by group id: what a user's {@code groups} read. */
+    public String groupRecords() {
+        return key("group-records");
+    }
+
     public String invited() {
         return key("invited");
     }

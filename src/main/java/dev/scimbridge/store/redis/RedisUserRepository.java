@@ -58,7 +58,7 @@ import redis.clients.jedis.UnifiedJedis;
  * <pre>
  * EVALSHA &lt;user-read sha&gt; 2 scim:{a}:users scim:{a}:idx:user:userName  scim:{a}: 1 hget &lt;blind lower(userName)&gt;
  *   -&gt; HGET idx, HMGET scim:{a}:user:&lt;id&gt; v cr lm d, SMEMBERS scim:{a}:user:&lt;id&gt;:groups,
- *      HMGET scim:{a}:group:&lt;gid&gt; v cr lm d (each group once)
+ *      HMGET scim:{a}:group-records &lt;gid&gt;... (every distinct group in one command)
  * </pre>
  *
  * The script derives the record keys from the account prefix ({@link RedisKeys#prefix()}); they share
@@ -241,6 +241,7 @@ public class RedisUserRepository implements UserRepository {
                 k.add(keys.groupMembers(gid));
                 k.add(keys.group(gid));
             }
+            k.add(keys.groupRecords());
             List<String> a = new ArrayList<>(List.of(id, fields.get(0), Integer.toString(sets.size()),
                     Long.toString(System.currentTimeMillis()), Integer.toString(config.eventsMaxLength())));
             a.addAll(groupList);
@@ -329,7 +330,8 @@ public class RedisUserRepository implements UserRepository {
         UserPage run() {
             List<?> reply = (List<?>) call(() -> READ.evalBinary(jedis, k, a));
             Map<String, StoredResource> groups = new HashMap<>();
-            openedGroups.openAll(tenant, (List<?>) reply.get(2), keys::group).forEach(g -> groups.put(g.id(), g));
+            openedGroups.openRecords(tenant, (List<?>) reply.get(2), (List<?>) reply.get(3), keys::group)
+                    .forEach(g -> groups.put(g.id(), g));
             List<List<?>> rows = new ArrayList<>();
             for (Object row : (List<?>) reply.get(1)) {
                 if (RedisRecords.isCompleteRow((List<?>) row)) {
