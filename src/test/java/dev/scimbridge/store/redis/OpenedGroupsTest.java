@@ -16,6 +16,7 @@ import java.util.UUID;
 import dev.scimbridge.scim.Json;
 import dev.scimbridge.session.AccountKeys;
 import dev.scimbridge.session.RecordCodec;
+import dev.scimbridge.session.RecordCodec.RecordIntegrityException;
 import dev.scimbridge.store.StoredResource;
 import dev.scimbridge.store.Tenant;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,12 @@ class OpenedGroupsTest {
         for (String bad : List.of("", "12", "12:1000", "12:1000:2000", "x2:1000:2000:d")) {
             assertThrows(IllegalStateException.class, () -> opened.openRecord(tenant, "g1", RedisRecords.b(bad), keys::group), bad);
         }
+    }
+
+    @Test
+    void anEntryMovedToAnotherGroupsIdDoesNotOpen() {
+        assertThrows(RecordIntegrityException.class, () -> opened.openRecord(tenant, "g1", entry(tenant, "g2", 1, "Two"), keys::group));
+        assertEquals(0, opened.size());
     }
 
     @Test
