@@ -2,8 +2,8 @@
 -- The users are resolved by the lookups below, deduplicated in first-seen order; missing users are
 -- skipped. Record keys are derived from the account prefix ARGV[1] (scim:{a}:), as RedisKeys builds
 -- them: scim:{a}:user:<id>, scim:{a}:user:<id>:groups, scim:{a}:group-records, scim:{a}:group:<gid>;
--- they share the {a} hash tag of KEYS, hence one Cluster slot. The caller passes only ids without ':' (resource ids),
--- so an id never names another key of a user.
+-- they share the {a} hash tag of KEYS, hence one Cluster slot. The caller passes only ids without ':'
+-- (resource ids), so an id never names another key of a user.
 -- KEYS[1] scim:{a}:users ZSET (the page source; Cluster routes the call on it)
 -- KEYS[2..] the index keys the lookups probe, in lookup order: scim:{a}:idx:user:userName HASH,
 --           scim:{a}:idx:user:externalId:<blind> SET, scim:{a}:idx:user:email:<blind> SET
@@ -16,8 +16,10 @@
 -- Returns { total, users, group ids, group records }: total is the ZCARD of a 'page' (else the number of
 -- ids resolved); users is { id, v, cr, lm, d, { group ids } } per user found; then, per distinct group of
 -- those users whose record exists, once each, its id and its entry of scim:{a}:group-records
--- ("<v>:<cr>:<lm>:<d>", one HMGET for all of them). A group written before that hash existed has no entry
--- yet: its own hash is read instead (its next write adds the entry).
+-- ("<v>:<cr>:<lm>:<d>", one HMGET for all of them). An entry is used only when it starts with the
+-- group's current version (one HGET of v each): a group without an entry, or with one a writer that does
+-- not keep the hash left behind (an earlier version of the bridge during a rolling upgrade), is read from
+-- its own hash instead, and an entry of a deleted group is ignored.
 local prefix = ARGV[1]
 local withGroups = ARGV[2] == '1'
 local ids, seen = {}, {}
@@ -83,11 +85,12 @@ for from = 1, #groupIds, 1000 do   -- unpack's stack limit: at most 1,000 fields
   local entries = redis.call('HMGET', prefix .. 'group-records', unpack(groupIds, from, to))
   for j = 1, to - from + 1 do
     local gid, entry = groupIds[from + j - 1], entries[j]
-    if not entry then
+    local v = redis.call('HGET', prefix .. 'group:' .. gid, 'v')
+    if not v then
+      entry = false
+    elseif not (entry and string.sub(entry, 1, #v + 1) == v .. ':') then
       local f = redis.call('HMGET', prefix .. 'group:' .. gid, 'v', 'cr', 'lm', 'd')
-      if f[1] and f[2] and f[3] and f[4] then
-        entry = table.concat(f, ':')
-      end
+      entry = f[2] and f[3] and f[4] and table.concat(f, ':')
     end
     if entry then
       groups[#groups + 1] = gid
