@@ -17,8 +17,9 @@ import dev.scimbridge.store.Tenant;
  * records back (10 of them for a user in 10 groups: entries of {@code scim:{a}:group-records} from
  * user-read.lua, rows from user-replace.lua), and decrypting and parsing them again each time was most
  * of the cost of such a read. Each entry and row starts with the record's version, which every write of
- * the group raises, so a record opened at that version is reused and never stale, on any replica. At most {@value #MAX} records (display names, external ids) are held, in this process's memory
- * only, never in Redis or logs; past that the map starts again empty.
+ * the group raises, so a record opened at that version is reused and never stale, on any replica. At
+ * most {@value #MAX} records (display names, external ids) are held, in this process's memory only,
+ * never in Redis or logs; past that the map starts again empty.
  */
 final class OpenedGroups {
     static final int MAX = 4096;

@@ -77,11 +77,11 @@ public class RedisGroupRepository implements GroupRepository {
             k.add(b(keys.user(uid)));
             k.add(b(keys.userGroups(uid)));
         }
+        k.add(b(keys.groupRecords()));
         long now = System.currentTimeMillis();
         List<byte[]> a = new ArrayList<>(List.of(b(id), RedisRecords.seal(tenant, groupKey, attributes), b(dn),
                 b(ex.orElse("")), b(Long.toString(now)), b(Integer.toString(config.eventsMaxLength())),
                 b(ex.isPresent() ? "1" : "0")));
-        k.add(b(keys.groupRecords()));
         memberList.forEach(uid -> a.add(b(uid)));
         String result = reply(call(() -> CREATE.evalBinary(jedis, k, a)));
         failOn(result);

@@ -127,7 +127,10 @@ public final class RedisKeys {
         return key("group", groupId, "members");
     }
 
-    /** Every group's {@code v}, {@code cr}, {@code lm} and {@code d}, by group id: what a user's {@code groups} read. */
+    /**
+     * Every group's {@code v}, {@code cr}, {@code lm} and {@code d} by group id, a copy from which
+     * user-read.lua reads a user's {@code groups} with one HMGET.
+     */
     public String groupRecords() {
         return key("group-records");
     }
