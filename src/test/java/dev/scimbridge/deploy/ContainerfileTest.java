@@ -29,8 +29,12 @@ import org.w3c.dom.NodeList;
 class ContainerfileTest {
 
     private static final Path ROOT = Paths.get(System.getProperty("basedir", "."));
-    /** configure.sh, then away with the workarea its warm-up starts left (it caches the parsed configuration). */
-    private static final String CONFIGURE = "RUN configure.sh && rm -rf /opt/ol/wlp/output/defaultServer/workarea";
+    /** configure.sh, whose warm-up starts leave the workarea and expanded WAR that become the seed. */
+    private static final String CONFIGURE = "RUN configure.sh && { [ -d /opt/ol/wlp/output/defaultServer/workarea ] "
+            + "|| { /opt/ol/wlp/bin/server start && /opt/ol/wlp/bin/server stop; }; } "
+            + "&& seed=/opt/scim-bridge/seed/metrics-$SCIM_METRICS_ENABLED && mkdir -p $seed/apps "
+            + "&& mv /opt/ol/wlp/output/defaultServer/workarea $seed/ "
+            + "&& mv /opt/ol/wlp/output/defaultServer/apps/expanded $seed/apps/ && chmod -R g=u /opt/scim-bridge";
 
     @Test
     void copiesTheBuildsServerConfigurationThenInstallsFeaturesThenTheWar() throws IOException {
@@ -40,7 +44,7 @@ class ContainerfileTest {
         int war = steps.indexOf("COPY --chown=1001:0 target/scim-bridge.war /config/apps/");
         int configure = steps.indexOf(CONFIGURE);
         assertTrue(config >= 0 && config < features && features < war && war < configure,
-                "expected COPY config → RUN features.sh → COPY war → RUN configure.sh (workarea removed), got " + steps);
+                "expected COPY config → RUN features.sh → COPY war → RUN configure.sh (workarea to the seed), got " + steps);
 
         // The same folder the liberty-maven-plugin uses, and the WAR the build produces.
         String pom = Files.readString(ROOT.resolve("pom.xml"));
@@ -77,11 +81,27 @@ class ContainerfileTest {
         int metrics = steps.indexOf("RUN featureUtility installFeature mpMetrics-5.1 --acceptLicense");
         int configure = steps.indexOf(CONFIGURE);
         assertTrue(features >= 0 && features < metrics && metrics < configure, steps.toString());
-        assertTrue(steps.contains("ENV SCIM_METRICS_ENABLED=false"), steps.toString());
+        // The seed is made with the value a container gets by default (seed-output.sh picks it by value).
+        int metricsOff = steps.indexOf("ENV SCIM_METRICS_ENABLED=false");
+        assertTrue(metricsOff >= 0 && metricsOff < configure, steps.toString());
         assertTrue(features("liberty/config/includes/metrics-false.xml").isEmpty());
         String serverXml = Files.readString(ROOT.resolve("liberty/config/server.xml"));
         assertTrue(serverXml.contains("<include optional=\"true\" location=\"includes/metrics-${env.SCIM_METRICS_ENABLED}.xml\"/>"),
                 "server.xml must include the metrics snippet named by SCIM_METRICS_ENABLED");
+    }
+
+    @Test
+    void startsEveryContainerFromTheSeedThenTheLibertyImagesOwnEntrypoint() throws IOException {
+        List<String> steps = instructions();
+        int script = steps.indexOf("COPY --chown=1001:0 liberty/seed-output.sh /opt/scim-bridge/seed-output.sh");
+        int configure = steps.indexOf(CONFIGURE);
+        assertTrue(script >= 0 && configure > script, steps.toString());
+        assertEquals(List.of("ENTRYPOINT [\"/opt/scim-bridge/seed-output.sh\", \"/opt/ol/helpers/runtime/docker-server.sh\"]"),
+                steps.stream().filter(s -> s.startsWith("ENTRYPOINT")).collect(Collectors.toList()));
+        // Setting ENTRYPOINT clears the base image's CMD: it must be given again.
+        assertEquals(List.of("CMD [\"/opt/ol/wlp/bin/server\", \"run\", \"defaultServer\"]"),
+                steps.stream().filter(s -> s.startsWith("CMD")).collect(Collectors.toList()));
+        assertTrue(Files.isExecutable(ROOT.resolve("liberty/seed-output.sh")), "the entrypoint must be executable");
     }
 
     @Test
@@ -114,10 +134,11 @@ class ContainerfileTest {
         return features;
     }
 
-    /** Non-comment instruction lines, whitespace-normalised. */
+    /** Non-comment instructions, continuation lines joined, whitespace-normalised. */
     private static List<String> instructions() throws IOException {
-        return Files.readAllLines(ROOT.resolve("liberty/Containerfile")).stream().map(String::trim)
-                .filter(l -> !l.isEmpty() && !l.startsWith("#")).map(l -> l.replaceAll("\\s+", " "))
+        String joined = Files.readAllLines(ROOT.resolve("liberty/Containerfile")).stream().map(String::trim)
+                .filter(l -> !l.startsWith("#")).collect(Collectors.joining("\n")).replace("\\\n", " ");
+        return joined.lines().filter(l -> !l.isBlank()).map(l -> l.trim().replaceAll("\\s+", " "))
                 .collect(Collectors.toList());
     }
 }
