@@ -10,7 +10,11 @@
 # caller with more to clean traps EXIT itself and calls bridge_cleanup last).
 # `bridge_start` then starts the server with scim.token.file (metrics as BRIDGE_METRICS, default false)
 # and waits for readiness UP (at most 180 s, then it prints the end of the server's log and exits): it
-# sets READY_MS (`server start` to UP) and BRIDGE_PID.
+# sets READY_MS (`server start` to UP) and BRIDGE_PID. BRIDGE_START_FROM says what each start begins with
+# (START_FROM_KIND says it in words): `kept` (default) the workarea the last start left; `empty` no
+# workarea and no expanded WAR, a new server's first start; `seed` the same emptied output put back by
+# liberty/seed-output.sh, the container image's entrypoint, from the output of one warm-up start made at
+# the first bridge_start (as the image's build does), the copy counted in READY_MS.
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
 WLP=$ROOT/target/liberty/wlp
@@ -75,13 +79,34 @@ bridge_setup() {   # bridge_setup <account name> <tool>...
     BASE=http://127.0.0.1:$HTTP_PORT
 }
 
+bridge_empty_output() { rm -rf "$SERVER_DIR/workarea" "$SERVER_DIR/apps/expanded"; }
+
 bridge_start() {
-    local t0
+    local t0 kind entrypoint=() from=${BRIDGE_START_FROM:-kept}
+    case $from in
+        kept) kind="a server that had started before (its workarea kept)"
+            [[ -n $(ls -A "$SERVER_DIR/workarea" 2>/dev/null) ]] || kind="the server's first start (a new server: no workarea yet)" ;;
+        empty) kind="the server's first start (workarea emptied, as a container without a seed)"
+            bridge_empty_output ;;
+        seed) kind="an emptied workarea seeded by liberty/seed-output.sh (as every container start of the image)"
+            if [[ ! -d $WORK/seed ]]; then   # the image's build: one warm-up start, its output kept aside
+                bridge_log "warm-up start for the seed"
+                bridge_empty_output
+                BRIDGE_START_FROM=kept bridge_start
+                "$WLP/bin/server" stop scimBridge >/dev/null
+                local seed=$WORK/seed/metrics-${BRIDGE_METRICS:-false}
+                mkdir -p "$seed/apps"
+                mv "$SERVER_DIR/workarea" "$seed/" && mv "$SERVER_DIR/apps/expanded" "$seed/apps/"
+            fi
+            bridge_empty_output
+            entrypoint=(env SCIM_SEED_DIR="$WORK/seed" SCIM_SEED_TARGET="$SERVER_DIR" "$ROOT/liberty/seed-output.sh") ;;
+        *) echo "BRIDGE_START_FROM must be kept, empty or seed, not $from" >&2; exit 2 ;;
+    esac
     t0=$(date +%s%N)
     BRIDGE_PID=starting   # from here on, bridge_cleanup stops the server
     SCIM_SESSION=$WORK/scimsession SCIM_TOKEN_FILE=$WORK/token SCIM_REDIS_URL=redis://127.0.0.1:$REDIS_PORT \
         HTTP_PORT=$HTTP_PORT HTTP_HOST=127.0.0.1 SCIM_CONFIRMATION_INTERVAL=manual MALLOC_ARENA_MAX=2 \
-        SCIM_METRICS_ENABLED=${BRIDGE_METRICS:-false} "$WLP/bin/server" start scimBridge >/dev/null
+        SCIM_METRICS_ENABLED=${BRIDGE_METRICS:-false} "${entrypoint[@]}" "$WLP/bin/server" start scimBridge >/dev/null
     until curl -sf "$BASE/health/ready" >/dev/null; do
         if (( $(date +%s%N) - t0 > 180000000000 )); then
             echo "the bridge was not ready after 180 s; the end of its log:" >&2
@@ -91,5 +116,6 @@ bridge_start() {
         sleep 0.05
     done
     READY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+    START_FROM_KIND=$kind
     BRIDGE_PID=$(cat "$WLP/usr/servers/.pid/scimBridge.pid")
 }

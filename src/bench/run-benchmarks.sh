@@ -19,7 +19,8 @@
 # BENCH_CALIBRATION (true: measure the calibration endpoint of src/bench/calibration at the end; false not to),
 # BENCH_CALIBRATION_WARMUP (seconds of warm-up of the calibration endpoint before it is measured; 30),
 # BENCH_PING_EACH (seconds of /ping after each workload, the reference of its "vs /ping"; 5),
-# BENCH_TIMEOUT (overall bound in seconds; default 900 quick, 2400 full).
+# BENCH_TIMEOUT (overall bound in seconds; default 900 quick, 2400 full), BENCH_START_FROM (what the
+# bridge's start begins with: kept, the default, empty or seed; src/bench/bridge.sh).
 set -euo pipefail
 
 source "$(dirname "$0")/bridge.sh"
@@ -70,14 +71,7 @@ LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 log "redis $(redis-server --version | awk '{print $3}') on 127.0.0.1:$REDIS_PORT (pid $REDIS_PID); host load average $LOAD_START"
 export BENCH_TOKEN; BENCH_TOKEN=$(cat "$WORK/token")
 AUTH="Authorization: Bearer $BENCH_TOKEN"
-# A server's first start (no workarea yet: a new server, or every container start of the image and the
-# chart) resolves its features afresh: about 3 s slower and 30 MiB more resident (docs/benchmarks.md, round 6).
-if [[ -n $(ls -A "$SERVER_DIR/workarea" 2>/dev/null) ]]; then
-    START_KIND="a server that had started before (its workarea kept)"
-else
-    START_KIND="the server's first start (empty workarea, as every container start)"
-fi
-BRIDGE_METRICS=$METRICS bridge_start
+BRIDGE_METRICS=$METRICS BRIDGE_START_FROM=${BENCH_START_FROM:-kept} bridge_start
 STARTUP_MS=$READY_MS
 log "bridge ready on $BASE in ${STARTUP_MS} ms (pid $BRIDGE_PID)"
 RSS_START=$(( $(ps -o rss= -p "$BRIDGE_PID") / 1024 ))
@@ -271,7 +265,7 @@ section=$WORK/section.md
     echo
     echo "Metrics (\`SCIM_METRICS_ENABLED\`): $METRICS. JVM options: \`$(grep -v '^#' "$SERVER_DIR/jvm.options" | grep -v '^$' | tr '\n' ' ')\`"
     echo
-    echo "Start-up to ready (\`server start\` to \`/health/ready\` UP): **${STARTUP_MS} ms**, $START_KIND. RSS after start ${RSS_START} MiB, peak (VmHWM) over the run **${PEAK} MiB**."
+    echo "Start-up to ready (\`server start\` to \`/health/ready\` UP): **${STARTUP_MS} ms**, $START_FROM_KIND. RSS after start ${RSS_START} MiB, peak (VmHWM) over the run **${PEAK} MiB**."
     echo
     echo "| workload | users | requests | s | req/s | /ping req/s next | vs /ping | vs calibration | p50 ms | p99 ms | non-2xx | socket errors | CPU µs a request: bridge / Redis / wrk / machine | RSS MiB after | load after | note |"
     echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
