@@ -5,7 +5,7 @@
 #
 # Every documented deployment mounts Liberty's output directory (WLP_OUTPUT_DIR) as a tmpfs or emptyDir
 # under a read-only root filesystem. On an empty one every start is the server's first: features resolved,
-# bundles installed, the WAR scanned and expanded afresh, which took 2.3 s longer and left 28 MiB more
+# bundles installed, the WAR scanned and expanded afresh, which took 2.3 s longer and left about 30 MiB more
 # resident memory than a start from a kept workarea (docs/benchmarks.md, round 7). The build keeps that
 # output under SCIM_SEED_DIR/metrics-<SCIM_METRICS_ENABLED at build time>; this copies the one matching the
 # current SCIM_METRICS_ENABLED into the server's output directory when that holds no workarea yet. Liberty

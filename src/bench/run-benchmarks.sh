@@ -39,6 +39,16 @@ THREADS=${BENCH_THREADS:-2}
 METRICS=${BENCH_METRICS:-false}
 NGROUPS=${BENCH_GROUPS:-1000}
 MEMBERSHIPS=${BENCH_MEMBERSHIPS:-100000}
+knobs_set() {   # the knobs this run was given, as they would be typed (BENCH_MODE always)
+    local v
+    printf 'BENCH_MODE=%s ' "$MODE"
+    for v in BENCH_USERS BENCH_DURATION BENCH_CONNECTIONS BENCH_THREADS BENCH_GROUPS BENCH_MEMBERSHIPS \
+        BENCH_JVM_OPTIONS BENCH_METRICS BENCH_WARMUP BENCH_CALIBRATION BENCH_CALIBRATION_WARMUP BENCH_PING_EACH \
+        BENCH_START_FROM BENCH_LABEL; do
+        [[ -n ${!v:-} ]] && printf '%s=%q ' "$v" "${!v}"
+    done
+    return 0
+}
 LABEL=${BENCH_LABEL:-$MODE}
 DOC=${BENCH_DOC:-$ROOT/docs/benchmarks.md}
 CALIBRATION_WAR=$SERVER_DIR/dropins/calibration.war
@@ -257,7 +267,7 @@ section=$WORK/section.md
     echo "<!-- BEGIN GENERATED: $LABEL -->"
     echo "### Run \`$LABEL\` — $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo
-    echo "Command: \`${BENCH_CMD:-BENCH_MODE=$MODE src/bench/run-benchmarks.sh}\`"
+    echo "Command: \`${BENCH_CMD:-$(knobs_set)src/bench/run-benchmarks.sh}\`"
     echo "(${CONNS} connections, ${THREADS} wrk threads, ${DURATION} s a timed workload; commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src liberty || echo ', with local changes'))."
     echo
     echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -h | awk '/Mem:/{print $2}') RAM;"
