@@ -11,9 +11,7 @@ import java.util.UUID;
 
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
-import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -49,6 +47,7 @@ public final class SessionCrypto {
     static final String VERIFIER_LABEL = "scimbridge/scimsession/v1/verifier";
     static final String ENCRYPTION_LABEL = "scimbridge/scimsession/v1/encryption";
     static final String HEADER_MAGIC = "scimbridge/scimsession";
+    private static final int SHA256_BLOCK_BYTES = 64;
 
     private SessionCrypto() {
     }
@@ -166,18 +165,82 @@ public final class SessionCrypto {
         }
     }
 
-    /** {@code k = PBKDF2-HMAC-SHA256(token, salt, iterations, 32 bytes)}. */
+    /**
+     * {@code k = PBKDF2-HMAC-SHA256(token, salt, iterations, 32 bytes)}: RFC 8018 section 5.2 for one
+     * block, with HMAC (RFC 2104) taken from the key's inner and outer SHA-256 states, each hashed once and
+     * copied for every iteration. That is two compressions an iteration instead of the four of SunJCE's
+     * {@code PBKDF2WithHmacSHA256}, which hashes both padded keys again every time: the same bytes
+     * (SessionCryptoTest compares the two and RFC 7914's vectors) for about half the CPU of the unlock
+     * at start-up (docs/benchmarks.md, round 7).
+     */
     static byte[] deriveMaster(String token, byte[] salt, int iterations) {
-        char[] password = token.toCharArray();
-        PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, 256);
+        byte[] key = token.getBytes(StandardCharsets.UTF_8);
+        byte[] pad = new byte[SHA256_BLOCK_BYTES];
+        MessageDigest inner = sha256();
+        MessageDigest outer = sha256();
         try {
-            // SunJCE encodes the password chars as UTF-8; the token is ASCII, so these are its bytes.
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("PBKDF2WithHmacSHA256 unavailable", e);
+            if (key.length > SHA256_BLOCK_BYTES) {
+                byte[] hashed = inner.digest(key);
+                Arrays.fill(key, (byte) 0);
+                key = hashed;
+            }
+            padKey(key, (byte) 0x36, pad);
+            inner.update(pad);
+            padKey(key, (byte) 0x5c, pad);
+            outer.update(pad);
+            byte[] u = hmacFromStates(inner, outer, salt, new byte[] {0, 0, 0, 1});
+            byte[] t = u.clone();
+            for (int i = 1; i < iterations; i++) {
+                byte[] next = hmacFromStates(inner, outer, u);
+                Arrays.fill(u, (byte) 0);
+                u = next;
+                for (int j = 0; j < t.length; j++) {
+                    t[j] ^= u[j];
+                }
+            }
+            Arrays.fill(u, (byte) 0);
+            return t;
         } finally {
-            spec.clearPassword();
-            Arrays.fill(password, '\0');
+            Arrays.fill(key, (byte) 0);
+            Arrays.fill(pad, (byte) 0);
+            inner.reset();
+            outer.reset();
+        }
+    }
+
+    private static void padKey(byte[] key, byte pad, byte[] into) {
+        Arrays.fill(into, pad);
+        for (int i = 0; i < key.length; i++) {
+            into[i] = (byte) (key[i] ^ pad);
+        }
+    }
+
+    /** HMAC-SHA256 of the message parts, from copies of the key's inner and outer states. */
+    private static byte[] hmacFromStates(MessageDigest innerState, MessageDigest outerState, byte[]... parts) {
+        MessageDigest inner = copy(innerState);
+        for (byte[] part : parts) {
+            inner.update(part);
+        }
+        byte[] innerHash = inner.digest();
+        MessageDigest outer = copy(outerState);
+        outer.update(innerHash);
+        Arrays.fill(innerHash, (byte) 0);
+        return outer.digest();
+    }
+
+    private static MessageDigest copy(MessageDigest state) {
+        try {
+            return (MessageDigest) state.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 digest state cannot be copied", e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
         }
     }
 

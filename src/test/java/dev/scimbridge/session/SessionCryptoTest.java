@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,6 +55,41 @@ class SessionCryptoTest {
     void pbkdf2KnownAnswer() {
         assertEquals("8bdd03dab3de399c71cc8bb6d2c829828ab2441284df5912512bda4346efa686",
                 HexFormat.of().formatHex(SessionCrypto.deriveMaster(TOKEN, SALT, 600_000)));
+    }
+
+    /** RFC 7914 section 11's PBKDF2-HMAC-SHA256 vectors, their first 32 bytes (the one block derived). */
+    @ParameterizedTest
+    @MethodSource("rfc7914")
+    void pbkdf2Rfc7914Vectors(String password, String salt, int iterations, String expected) {
+        assertEquals(expected, HexFormat.of().formatHex(
+                SessionCrypto.deriveMaster(password, salt.getBytes(StandardCharsets.US_ASCII), iterations)));
+    }
+
+    static Stream<Arguments> rfc7914() {
+        return Stream.of(
+                Arguments.of("passwd", "salt", 1, "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc"),
+                Arguments.of("Password", "NaCl", 80_000, "4ddcd8f60b98be21830cee5ef22701f9641a4418d04c0414aeff08876b34ab56"));
+    }
+
+    /** The derivation from copied HMAC states gives SunJCE's bytes: keys shorter than, as long as and longer than a block. */
+    @ParameterizedTest
+    @MethodSource("sunJceCases")
+    void pbkdf2EqualsSunJce(String token, byte[] salt, int iterations) throws Exception {
+        byte[] expected = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                .generateSecret(new PBEKeySpec(token.toCharArray(), salt, iterations, 256)).getEncoded();
+        assertArrayEquals(expected, SessionCrypto.deriveMaster(token, salt, iterations));
+    }
+
+    static Stream<Arguments> sunJceCases() {
+        return Stream.of(
+                Arguments.of(TOKEN, SALT, 1),
+                Arguments.of(TOKEN, SALT, 2),
+                Arguments.of(TOKEN, SALT, 4_096),
+                Arguments.of("x", range(0, 1), 3),
+                Arguments.of("k".repeat(63), SALT, 5),
+                Arguments.of("k".repeat(64), SALT, 5),
+                Arguments.of("k".repeat(65), SALT, 5),
+                Arguments.of("k".repeat(200), range(7, 200), 17));
     }
 
     @Test
