@@ -49,6 +49,7 @@ knobs_set() {   # the knobs this run was given, as they would be typed (BENCH_MO
     done
     return 0
 }
+KNOBS=$(knobs_set)   # now, before the script exports some of them for wrk's scripts
 LABEL=${BENCH_LABEL:-$MODE}
 DOC=${BENCH_DOC:-$ROOT/docs/benchmarks.md}
 CALIBRATION_WAR=$SERVER_DIR/dropins/calibration.war
@@ -267,7 +268,7 @@ section=$WORK/section.md
     echo "<!-- BEGIN GENERATED: $LABEL -->"
     echo "### Run \`$LABEL\` — $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo
-    echo "Command: \`${BENCH_CMD:-$(knobs_set)src/bench/run-benchmarks.sh}\`"
+    echo "Command: \`${BENCH_CMD:-${KNOBS}src/bench/run-benchmarks.sh}\`"
     echo "(${CONNS} connections, ${THREADS} wrk threads, ${DURATION} s a timed workload; commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src liberty || echo ', with local changes'))."
     echo
     echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -h | awk '/Mem:/{print $2}') RAM;"
