@@ -89,14 +89,22 @@ bridge_start() {
         empty) kind="the server's first start (workarea emptied, as a container without a seed)"
             bridge_empty_output ;;
         seed) kind="an emptied workarea seeded by liberty/seed-output.sh (as every container start of the image)"
-            if [[ ! -d $WORK/seed ]]; then   # the image's build: one warm-up start, its output kept aside
+            local seed=$WORK/seed/metrics-${BRIDGE_METRICS:-false}
+            if [[ ! -d $seed/workarea ]]; then
+                # The image's build: one warm-up start, its output kept aside. On another port and with
+                # JSON logs, as a deployment's variables differ from the build's: the measured starts
+                # then show that a seeded server takes the current ones (it is ready on the new port).
                 bridge_log "warm-up start for the seed"
                 bridge_empty_output
-                BRIDGE_START_FROM=kept bridge_start
+                local port=$HTTP_PORT base=$BASE
+                HTTP_PORT=$(free_port)
+                BASE=http://127.0.0.1:$HTTP_PORT
+                BRIDGE_START_FROM=kept BRIDGE_LOG_FORMAT=json bridge_start
                 "$WLP/bin/server" stop scimBridge >/dev/null
-                local seed=$WORK/seed/metrics-${BRIDGE_METRICS:-false}
+                HTTP_PORT=$port BASE=$base
                 mkdir -p "$seed/apps"
-                mv "$SERVER_DIR/workarea" "$seed/" && mv "$SERVER_DIR/apps/expanded" "$seed/apps/"
+                mv "$SERVER_DIR/workarea" "$seed/"
+                mv "$SERVER_DIR/apps/expanded" "$seed/apps/"
             fi
             bridge_empty_output
             entrypoint=(env SCIM_SEED_DIR="$WORK/seed" SCIM_SEED_TARGET="$SERVER_DIR" "$ROOT/liberty/seed-output.sh") ;;
@@ -106,7 +114,8 @@ bridge_start() {
     BRIDGE_PID=starting   # from here on, bridge_cleanup stops the server
     SCIM_SESSION=$WORK/scimsession SCIM_TOKEN_FILE=$WORK/token SCIM_REDIS_URL=redis://127.0.0.1:$REDIS_PORT \
         HTTP_PORT=$HTTP_PORT HTTP_HOST=127.0.0.1 SCIM_CONFIRMATION_INTERVAL=manual MALLOC_ARENA_MAX=2 \
-        SCIM_METRICS_ENABLED=${BRIDGE_METRICS:-false} "${entrypoint[@]}" "$WLP/bin/server" start scimBridge >/dev/null
+        SCIM_LOG_FORMAT=${BRIDGE_LOG_FORMAT:-simple} SCIM_METRICS_ENABLED=${BRIDGE_METRICS:-false} \
+        "${entrypoint[@]}" "$WLP/bin/server" start scimBridge >/dev/null
     until curl -sf "$BASE/health/ready" >/dev/null; do
         if (( $(date +%s%N) - t0 > 180000000000 )); then
             echo "the bridge was not ready after 180 s; the end of its log:" >&2

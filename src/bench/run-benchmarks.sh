@@ -44,7 +44,7 @@ knobs_set() {   # the knobs this run was given, as they would be typed (BENCH_MO
     printf 'BENCH_MODE=%s ' "$MODE"
     for v in BENCH_USERS BENCH_DURATION BENCH_CONNECTIONS BENCH_THREADS BENCH_GROUPS BENCH_MEMBERSHIPS \
         BENCH_JVM_OPTIONS BENCH_METRICS BENCH_WARMUP BENCH_CALIBRATION BENCH_CALIBRATION_WARMUP BENCH_PING_EACH \
-        BENCH_START_FROM BENCH_LABEL; do
+        BENCH_START_FROM BENCH_LABEL BENCH_TIMEOUT; do
         [[ -n ${!v:-} ]] && printf '%s=%q ' "$v" "${!v}"
     done
     return 0

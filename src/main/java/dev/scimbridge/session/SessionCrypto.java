@@ -5,13 +5,16 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.Provider;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.UUID;
 
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
+import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -48,6 +51,9 @@ public final class SessionCrypto {
     static final String ENCRYPTION_LABEL = "scimbridge/scimsession/v1/encryption";
     static final String HEADER_MAGIC = "scimbridge/scimsession";
     private static final int SHA256_BLOCK_BYTES = 64;
+    /** The JDK's Java SHA-256 (SUN provider), whose state copies are cheap Java objects. */
+    private static final String JAVA_SHA256 = "sun.security.provider.SHA2$SHA256";
+    private static final boolean SHA256_IS_JAVA = sha256IsJava();
 
     private SessionCrypto() {
     }
@@ -166,14 +172,44 @@ public final class SessionCrypto {
     }
 
     /**
-     * {@code k = PBKDF2-HMAC-SHA256(token, salt, iterations, 32 bytes)}: RFC 8018 section 5.2 for one
-     * block, with HMAC (RFC 2104) taken from the key's inner and outer SHA-256 states, each hashed once and
-     * copied for every iteration. That is two compressions an iteration instead of the four of SunJCE's
-     * {@code PBKDF2WithHmacSHA256}, which hashes both padded keys again every time: the same bytes
-     * (SessionCryptoTest compares the two and RFC 7914's vectors) for about half the CPU of the unlock
-     * at start-up (docs/benchmarks.md, round 7).
+     * {@code k = PBKDF2-HMAC-SHA256(token, salt, iterations, 32 bytes)}. Where SHA-256 is the JDK's own
+     * Java implementation (HotSpot builds), {@link #deriveFromCopiedStates}; elsewhere (an OpenSSL-backed
+     * digest, as some OpenJ9 builds provide, whose every copy is a native context) SunJCE's
+     * {@code PBKDF2WithHmacSHA256}. Both give the same bytes (SessionCryptoTest).
      */
     static byte[] deriveMaster(String token, byte[] salt, int iterations) {
+        return SHA256_IS_JAVA ? deriveFromCopiedStates(token, salt, iterations) : deriveWithSunJce(token, salt, iterations);
+    }
+
+    /** Whether SHA-256 is the JDK's Java implementation, read from the provider's service entry. */
+    static boolean sha256IsJava() {
+        MessageDigest md = sha256();
+        Provider.Service service = md.getProvider().getService("MessageDigest", md.getAlgorithm());
+        return service != null && JAVA_SHA256.equals(service.getClassName());
+    }
+
+    /** SunJCE's {@code PBKDF2WithHmacSHA256}: four SHA-256 compressions an iteration. */
+    static byte[] deriveWithSunJce(String token, byte[] salt, int iterations) {
+        char[] password = token.toCharArray();
+        PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, 256);
+        try {
+            // SunJCE encodes the password chars as UTF-8; the token is ASCII, so these are its bytes.
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("PBKDF2WithHmacSHA256 unavailable", e);
+        } finally {
+            spec.clearPassword();
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /**
+     * RFC 8018 section 5.2 for one block, with HMAC (RFC 2104) taken from the key's inner and outer SHA-256
+     * states, each hashed once and copied for every iteration: two compressions an iteration instead of
+     * the four of SunJCE's, which hashes both padded keys again every time. About half the CPU of the
+     * unlock at start-up on HotSpot (docs/benchmarks.md, round 7).
+     */
+    static byte[] deriveFromCopiedStates(String token, byte[] salt, int iterations) {
         byte[] key = token.getBytes(StandardCharsets.UTF_8);
         byte[] pad = new byte[SHA256_BLOCK_BYTES];
         MessageDigest inner = sha256();

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code liberty/seed-output.sh}, the container image's entrypoint, run with {@code sh} against folders:
  * it copies the seed kept for the current {@code SCIM_METRICS_ENABLED} into an output directory without
- * a workarea (timestamps kept, so Liberty's caches stay valid), never over an existing workarea, leaves
- * nothing half-copied, and always runs the command it was given with its arguments.
+ * a workarea (timestamps kept, so Liberty's caches stay valid), never over an existing workarea, seeds
+ * again after an interrupted copy, starts empty when the copy fails, and always becomes the command it
+ * was given (exec), with its arguments and exit status.
  * src/bench/bridge.sh runs the same script against a real Liberty (docs/benchmarks.md, round 7).
  */
 class SeedOutputScriptTest {
@@ -77,15 +78,50 @@ class SeedOutputScriptTest {
     }
 
     @Test
-    void leavesNothingHalfCopiedWhenTheCopyFailsAndStillStarts() throws Exception {
-        write(target.resolve("apps/expanded"), "a file where the expanded WAR goes");
+    void startsEmptyWhenTheCopyFailsAndStillRunsTheCommand() throws Exception {
+        write(target.resolve("apps"), "a file where the apps folder goes");
 
         Run run = run(Map.of(), "sh", "-c", "touch \"$SCIM_SEED_TARGET/ran\"");
 
         assertEquals(0, run.exit, run.stderr);
         assertTrue(Files.exists(target.resolve("ran")));
-        assertFalse(Files.exists(target.resolve("workarea")), "the workarea copied before the failure is removed");
+        assertFalse(Files.exists(target.resolve("workarea")));
         assertTrue(run.stderr.contains("the server starts with an empty workarea"), run.stderr);
+    }
+
+    @Test
+    void seedsAgainAfterAnInterruptedCopy() throws Exception {
+        // What a start killed while copying leaves: a staging folder and possibly the expanded WAR, no workarea.
+        write(target.resolve(".seed-output.4242/workarea/platform/feature.cache"), "half");
+        write(target.resolve("apps/expanded/scim-bridge.war/stale"), "from the interrupted copy");
+
+        Run run = run(Map.of(), "true");
+
+        assertEquals(0, run.exit, run.stderr);
+        assertEquals("restfulWS-3.1", Files.readString(target.resolve("workarea/platform/feature.cache")));
+        assertEquals("<beans/>", Files.readString(target.resolve("apps/expanded/scim-bridge.war/WEB-INF/beans.xml")));
+        assertFalse(Files.exists(target.resolve("apps/expanded/scim-bridge.war/stale")));
+        try (var left = Files.list(target)) {
+            assertEquals(List.of(), left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".seed-output")).toList());
+        }
+    }
+
+    @Test
+    void replacesItselfWithTheCommandSoSignalsReachTheServer() throws Exception {
+        List<String> line = command("sh", "-c", "echo $$ > \"$SCIM_SEED_TARGET/pid\"");
+        Process process = builder(Map.of(), line).start();
+        assertEquals(0, process.waitFor());
+        assertEquals(process.pid(), Long.parseLong(Files.readString(target.resolve("pid")).trim()),
+                "the script must exec the command, not run it as a child");
+    }
+
+    @Test
+    void defaultsToTheServersFolderInLibertysOutputDirectory() throws Exception {
+        Path output = dir.resolve("wlp-output");
+        Run run = run(Map.of("SCIM_SEED_TARGET", "", "WLP_OUTPUT_DIR", output.toString()), "true");
+
+        assertEquals(0, run.exit, run.stderr);
+        assertEquals("bundles", Files.readString(output.resolve("defaultServer/workarea/org.eclipse.osgi/framework.info")));
     }
 
     @Test
@@ -97,17 +133,33 @@ class SeedOutputScriptTest {
     }
 
     private Run run(Map<String, String> env, String... command) throws Exception {
-        List<String> line = new ArrayList<>(List.of("sh", SCRIPT.toString()));
-        line.addAll(List.of(command));
-        ProcessBuilder builder = new ProcessBuilder(line);
-        builder.environment().remove("SCIM_METRICS_ENABLED");
-        builder.environment().put("SCIM_SEED_DIR", seeds.toString());
-        builder.environment().put("SCIM_SEED_TARGET", target.toString());
-        builder.environment().putAll(env);
-        builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        Process process = builder.start();
+        Process process = builder(env, command(command)).start();
         String stderr = new String(process.getErrorStream().readAllBytes());
         return new Run(process.waitFor(), stderr);
+    }
+
+    private static List<String> command(String... command) {
+        List<String> line = new ArrayList<>(List.of("sh", SCRIPT.toString()));
+        line.addAll(List.of(command));
+        return line;
+    }
+
+    /** The script with the seed folder set; an empty value in {@code env} removes that variable. */
+    private ProcessBuilder builder(Map<String, String> env, List<String> line) {
+        ProcessBuilder builder = new ProcessBuilder(line);
+        builder.environment().remove("SCIM_METRICS_ENABLED");
+        builder.environment().remove("WLP_OUTPUT_DIR");
+        builder.environment().put("SCIM_SEED_DIR", seeds.toString());
+        builder.environment().put("SCIM_SEED_TARGET", target.toString());
+        env.forEach((name, value) -> {
+            if (value.isEmpty()) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
+        builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        return builder;
     }
 
     private static void write(Path file, String content) throws IOException {

@@ -71,13 +71,21 @@ class SessionCryptoTest {
                 Arguments.of("Password", "NaCl", 80_000, "4ddcd8f60b98be21830cee5ef22701f9641a4418d04c0414aeff08876b34ab56"));
     }
 
-    /** The derivation from copied HMAC states gives SunJCE's bytes: keys shorter than, as long as and longer than a block. */
+    /** Both derivations give SunJCE's bytes: keys shorter than, as long as and longer than a block. */
     @ParameterizedTest
     @MethodSource("sunJceCases")
     void pbkdf2EqualsSunJce(String token, byte[] salt, int iterations) throws Exception {
         byte[] expected = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
                 .generateSecret(new PBEKeySpec(token.toCharArray(), salt, iterations, 256)).getEncoded();
+        assertArrayEquals(expected, SessionCrypto.deriveFromCopiedStates(token, salt, iterations));
+        assertArrayEquals(expected, SessionCrypto.deriveWithSunJce(token, salt, iterations));
         assertArrayEquals(expected, SessionCrypto.deriveMaster(token, salt, iterations));
+    }
+
+    /** On the JDK this build runs (HotSpot, the SUN provider's Java SHA-256) the copied-state path is taken. */
+    @Test
+    void copiedStatesWhereSha256IsTheJdksJavaImplementation() {
+        assertTrue(SessionCrypto.sha256IsJava(), "this build's JDK should use the SUN provider's Java SHA-256");
     }
 
     static Stream<Arguments> sunJceCases() {
