@@ -50,7 +50,7 @@ class ProtocolErrorsIT extends ScimTestBase {
 
     @Test
     void putWithStaleIfMatchIsPreconditionFailedAndChangesNothing() {
-        String id = createPlainUser("etag." + Fixtures.unique() + "@example.com");
+        String id = createConfirmedUser("etag." + Fixtures.unique() + "@example.com");
         String path = "/Users/" + id;
         ScimResponse first = scim.get(path);
         String staleEtag = assertEtagMatchesVersion(first, assertScimJson(200, first));
@@ -82,7 +82,7 @@ class ProtocolErrorsIT extends ScimTestBase {
 
     @Test
     void getWithCurrentEtagInIfNoneMatchIsNotModified() {
-        String id = createPlainUser("etag304." + Fixtures.unique() + "@example.com");
+        String id = createConfirmedUser("etag304." + Fixtures.unique() + "@example.com");
         String path = "/Users/" + id;
         ScimResponse first = scim.get(path);
         String etag = assertEtagMatchesVersion(first, assertScimJson(200, first));

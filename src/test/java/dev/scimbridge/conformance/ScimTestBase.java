@@ -7,6 +7,10 @@ import static dev.scimbridge.conformance.ScimAssertions.assertScimJson;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.locks.LockSupport;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
  * clean-up of what the test created, and the few steps every sequence repeats.
  */
 abstract class ScimTestBase {
+    private static final String BRIDGE_USER = "urn:scimbridge:params:scim:schemas:extension:bridge:2.0:User";
+    private static final String INVITED = "invited";
     protected ScimClient scim;
 
     @BeforeEach
@@ -73,6 +79,23 @@ abstract class ScimTestBase {
                 .add("active", true)
                 .build().toString();
         return create("/Users", "User", body).getString("id");
+    }
+
+    /**
+     * A plain User as {@link #createPlainUser}, returned once the confirmation watcher has confirmed it
+     * (the IT server runs it every 2 s, and a confirmation is a new version): for tests of versions and
+     * preconditions, which a background write between two requests would break.
+     */
+    protected String createConfirmedUser(String userName) {
+        String id = createPlainUser(userName);
+        Instant deadline = Instant.now().plusSeconds(30);
+        JsonObject user = read("/Users/" + id);
+        while (INVITED.equals(user.getJsonObject(BRIDGE_USER).getString("state"))) {
+            assertTrue(Instant.now().isBefore(deadline), () -> "the user was not confirmed within 30 s: " + id);
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            user = read("/Users/" + id);
+        }
+        return id;
     }
 
     /** A plain Group with that displayName and no members. */
