@@ -91,8 +91,10 @@ class EntraIdProvisioningIT extends ScimTestBase {
 
         JsonObject read = read("/Users/" + user.getString("id"));
         assertEquals(user.getString("id"), read.getString("id"));
-        assertEquals(user.getJsonObject("meta").getString("version"), read.getJsonObject("meta").getString("version"),
-                "an unchanged resource keeps its version");
+        if (isInvited(read)) {   // else the confirmation watcher confirmed it in between: a new version
+            assertEquals(user.getJsonObject("meta").getString("version"), read.getJsonObject("meta").getString("version"),
+                    "an unchanged resource keeps its version");
+        }
     }
 
     @Test

@@ -82,20 +82,33 @@ abstract class ScimTestBase {
     }
 
     /**
-     * A plain User as {@link #createPlainUser}, returned once the confirmation watcher has confirmed it
-     * (the IT server runs it every 2 s, and a confirmation is a new version): for tests of versions and
-     * preconditions, which a background write between two requests would break.
+     * A plain User as {@link #createPlainUser}, returned once the confirmation watcher has confirmed it:
+     * for tests of versions and preconditions (see {@link #awaitConfirmed}).
      */
     protected String createConfirmedUser(String userName) {
         String id = createPlainUser(userName);
-        Instant deadline = Instant.now().plusSeconds(30);
-        JsonObject user = read("/Users/" + id);
-        while (INVITED.equals(user.getJsonObject(BRIDGE_USER).getString("state"))) {
-            assertTrue(Instant.now().isBefore(deadline), () -> "the user was not confirmed within 30 s: " + id);
-            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-            user = read("/Users/" + id);
-        }
+        awaitConfirmed("/Users/" + id);
         return id;
+    }
+
+    /**
+     * Waits until the confirmation watcher has confirmed the user (the IT server runs it every 2 s, and a
+     * confirmation is a new version, which a test comparing versions across requests would see); the body.
+     */
+    protected JsonObject awaitConfirmed(String path) {
+        Instant deadline = Instant.now().plusSeconds(30);
+        JsonObject user = read(path);
+        while (isInvited(user)) {
+            assertTrue(Instant.now().isBefore(deadline), () -> "the user was not confirmed within 30 s: " + path);
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            user = read(path);
+        }
+        return user;
+    }
+
+    /** Whether the bridge's extension says {@code state: invited} (the confirmation watcher's only input). */
+    protected static boolean isInvited(JsonObject user) {
+        return INVITED.equals(user.getJsonObject(BRIDGE_USER).getString("state"));
     }
 
     /** A plain Group with that displayName and no members. */
