@@ -49,9 +49,10 @@ class StartupUnlockTest {
 
     @Test
     void takeCollectsTheBegunUnlockOnce() throws Exception {
-        StartupUnlock.begin(config(session(), tokenFile(account.token())));
-        StartupUnlock.begin(config(session(), null)); // ignored: one is begun already
-        ScimConfig withoutTokenFile = config(session(), null);
+        String session = session();   // written once: the begun thread may be reading it
+        StartupUnlock.begin(config(session, tokenFile(account.token())));
+        StartupUnlock.begin(config(session, null)); // ignored: one is begun already
+        ScimConfig withoutTokenFile = config(session, null);
 
         StartupUnlock begun = StartupUnlock.take(withoutTokenFile);
         assertEquals(TokenAuthenticator.State.UNLOCKED, begun.authenticator().state(), "take did not return the begun unlock");
@@ -62,8 +63,9 @@ class StartupUnlockTest {
 
     @Test
     void aWrongTokenLeavesItLockedForTheFirstRequest() throws Exception {
-        StartupUnlock.begin(config(session(), tokenFile(BearerToken.generate(RANDOM))));
-        StartupUnlock startup = StartupUnlock.take(config(session(), null));
+        String session = session();   // written once: the begun thread may be reading it
+        StartupUnlock.begin(config(session, tokenFile(BearerToken.generate(RANDOM))));
+        StartupUnlock startup = StartupUnlock.take(config(session, null));
         assertEquals(TokenAuthenticator.State.LOCKED, startup.authenticator().state());
         assertEquals(AuthResult.Outcome.OK, startup.authenticator().authenticate(account.token(), "idp").outcome());
     }
