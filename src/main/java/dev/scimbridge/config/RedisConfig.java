@@ -6,55 +6,52 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * How the bridge reaches Redis (MicroProfile Config; env vars {@code SCIM_REDIS_URL} and so on).
  *
  * <p>Absent {@code scim.redis.url} means development mode: the bridge starts an embedded Redis.
  * The password may be given in the URL or, better, in {@code scim.redis.password} (from a Secret).
- *
- * <p>Read from a MicroProfile {@link Config} rather than injected property by property, so the Redis
- * client can be created before the container has any bean ({@code RedisClientExtension}).
  */
 @ApplicationScoped
 public class RedisConfig {
-    private final Optional<String> url;
-    private final Optional<String> username;
-    private final Optional<String> password;
-    private final Optional<Integer> database;
-    private final Duration timeout;
-    private final Duration connectTimeout;
-    private final int poolMaxTotal;
-    private final String embeddedDir;
-    private final int embeddedPort;
 
-    /** Reads the settings from {@code config}; a value that does not convert fails here, naming the property. */
     @Inject
-    public RedisConfig(Config config) {
-        this.url = config.getOptionalValue("scim.redis.url", String.class);
-        this.username = config.getOptionalValue("scim.redis.username", String.class);
-        this.password = config.getOptionalValue("scim.redis.password", String.class);
-        this.database = config.getOptionalValue("scim.redis.database", Integer.class);
-        this.timeout = config.getOptionalValue("scim.redis.timeout", Duration.class).orElse(Duration.ofSeconds(2));
-        this.connectTimeout = config.getOptionalValue("scim.redis.connect-timeout", Duration.class).orElse(Duration.ofSeconds(2));
-        this.poolMaxTotal = config.getOptionalValue("scim.redis.pool.max-total", Integer.class).orElse(32);
-        this.embeddedDir = config.getOptionalValue("scim.redis.embedded.dir", String.class).orElse("redis-data");
-        this.embeddedPort = config.getOptionalValue("scim.redis.embedded.port", Integer.class).orElse(0);
-    }
+    @ConfigProperty(name = "scim.redis.url")
+    Optional<String> url;
 
-    /** For the container's client proxy, which delegates every call to the instance built from the config. */
-    protected RedisConfig() {
-        this.url = Optional.empty();
-        this.username = Optional.empty();
-        this.password = Optional.empty();
-        this.database = Optional.empty();
-        this.timeout = null;
-        this.connectTimeout = null;
-        this.poolMaxTotal = 0;
-        this.embeddedDir = null;
-        this.embeddedPort = 0;
-    }
+    @Inject
+    @ConfigProperty(name = "scim.redis.username")
+    Optional<String> username;
+
+    @Inject
+    @ConfigProperty(name = "scim.redis.password")
+    Optional<String> password;
+
+    @Inject
+    @ConfigProperty(name = "scim.redis.database")
+    Optional<Integer> database;
+
+    @Inject
+    @ConfigProperty(name = "scim.redis.timeout", defaultValue = "PT2S")
+    Duration timeout;
+
+    @Inject
+    @ConfigProperty(name = "scim.redis.connect-timeout", defaultValue = "PT2S")
+    Duration connectTimeout;
+
+    @Inject
+    @ConfigProperty(name = "scim.redis.pool.max-total", defaultValue = "32")
+    int poolMaxTotal;
+
+    @Inject
+    @ConfigProperty(name = "scim.redis.embedded.dir", defaultValue = "redis-data")
+    String embeddedDir;
+
+    @Inject
+    @ConfigProperty(name = "scim.redis.embedded.port", defaultValue = "0")
+    int embeddedPort;
 
     /** The Redis URL ({@code redis://} or {@code rediss://}); empty means "start the embedded Redis". */
     public Optional<String> url() {

@@ -13,8 +13,7 @@ import org.eclipse.microprofile.config.spi.Converter;
 
 /**
  * A MicroProfile Config over a map, for the settings classes that read a {@link Config}: an empty value
- * is absent, and String, Integer and Duration convert as the runtime's converters do (a value that does
- * not convert throws {@link IllegalArgumentException}).
+ * is absent, and String and Duration convert as the runtime's converters do.
  */
 public record MapConfig(Map<String, String> values) implements Config {
 
@@ -24,15 +23,7 @@ public record MapConfig(Map<String, String> values) implements Config {
         if (v == null || v.isEmpty()) {
             return Optional.empty();
         }
-        Object converted;
-        if (type == Duration.class) {
-            converted = Duration.parse(v);
-        } else if (type == Integer.class) {
-            converted = Integer.valueOf(v);
-        } else {
-            converted = v;
-        }
-        return Optional.of(type.cast(converted));
+        return Optional.of(type.cast(type == Duration.class ? Duration.parse(v) : v));
     }
 
     @Override

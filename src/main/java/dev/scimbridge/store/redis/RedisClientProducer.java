@@ -1,6 +1,5 @@
 package dev.scimbridge.store.redis;
 
-import java.util.Optional;
 import java.util.logging.Logger;
 
 import dev.scimbridge.config.RedisConfig;
@@ -23,8 +22,7 @@ import redis.clients.jedis.UnifiedJedis;
  * <p>With {@code scim.redis.url} set it connects there ({@code redis://} or {@code rediss://}, user,
  * password and database from the URL or from {@code scim.redis.username}/{@code scim.redis.password}).
  * Without it, it starts an {@link EmbeddedRedis} for development and says so loudly in the log.
- * The client is {@code @Singleton} (no proxy: {@code UnifiedJedis} has final methods). It is normally
- * created while the application deploys ({@link RedisClientExtension}) and taken from there.
+ * The client is {@code @Singleton} (no proxy: {@code UnifiedJedis} has final methods).
  */
 @ApplicationScoped
 public class RedisClientProducer {
@@ -35,53 +33,10 @@ public class RedisClientProducer {
 
     private EmbeddedRedis embedded;
 
-    /** A created client and the embedded Redis it talks to, if it started one. */
-    record Created(UnifiedJedis client, Optional<EmbeddedRedis> embedded) {
-        /** Closes the client, then stops the embedded Redis. */
-        void close() {
-            client.close();
-            embedded.ifPresent(EmbeddedRedis::close);
-        }
-    }
-
     @Produces
     @Singleton
     UnifiedJedis redisClient() {
-        Created created = EarlyRedisClient.take().orElseGet(() -> create(config));
-        synchronized (this) {
-            embedded = created.embedded().orElse(null);
-        }
-        return created.client();
-    }
-
-    void close(@Disposes UnifiedJedis client) {
-        client.close();
-    }
-
-    /** Creates the client for {@code config}, starting the embedded Redis when no URL is configured. */
-    static Created create(RedisConfig config) {
-        Optional<EmbeddedRedis> embedded = config.url().isPresent() ? Optional.empty()
-                : Optional.of(startEmbedded(config));
-        try {
-            RedisEndpoint endpoint = config.url().map(RedisEndpoint::parse)
-                    .orElseGet(() -> new RedisEndpoint(false, "127.0.0.1", embedded.orElseThrow().port(),
-                            Optional.empty(), Optional.empty(), 0));
-            return new Created(client(config, endpoint), embedded);
-        } catch (RuntimeException e) {
-            embedded.ifPresent(EmbeddedRedis::close);
-            throw e;
-        }
-    }
-
-    private static EmbeddedRedis startEmbedded(RedisConfig config) {
-        EmbeddedRedis started = EmbeddedRedis.start(config.embeddedPort(), config.embeddedDir());
-        LOG.warning("scim.redis.url is not set: started an EMBEDDED Redis on 127.0.0.1:" + started.port()
-                + " with its data in " + config.embeddedDir().toAbsolutePath()
-                + ". This mode is for development only; set SCIM_REDIS_URL in production.");
-        return started;
-    }
-
-    private static UnifiedJedis client(RedisConfig config, RedisEndpoint endpoint) {
+        RedisEndpoint endpoint = endpoint();
         DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
                 .socketTimeoutMillis((int) config.timeout().toMillis())
                 .connectionTimeoutMillis((int) config.connectTimeout().toMillis())
@@ -105,6 +60,24 @@ public class RedisClientProducer {
                 .clientConfig(client.build())
                 .poolConfig(pool)
                 .build();
+    }
+
+    void close(@Disposes UnifiedJedis client) {
+        client.close();
+    }
+
+    private synchronized RedisEndpoint endpoint() {
+        if (config.url().isPresent()) {
+            return RedisEndpoint.parse(config.url().get());
+        }
+        if (embedded == null) {
+            embedded = EmbeddedRedis.start(config.embeddedPort(), config.embeddedDir());
+            LOG.warning("scim.redis.url is not set: started an EMBEDDED Redis on 127.0.0.1:" + embedded.port()
+                    + " with its data in " + config.embeddedDir().toAbsolutePath()
+                    + ". This mode is for development only; set SCIM_REDIS_URL in production.");
+        }
+        return new RedisEndpoint(false, "127.0.0.1", embedded.port(), java.util.Optional.empty(),
+                java.util.Optional.empty(), 0);
     }
 
     @PreDestroy
