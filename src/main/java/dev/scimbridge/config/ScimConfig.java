@@ -6,6 +6,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Credential settings (docs/configuration.md, section Credentials). Env vars: {@code SCIM_SESSION},
@@ -28,6 +29,11 @@ public class ScimConfig {
         this.tokenFile = config.getOptionalValue("scim.token.file", String.class);
         this.backoffInitial = config.getOptionalValue("scim.auth.backoff.initial", Duration.class).orElse(Duration.ofSeconds(1));
         this.backoffMax = config.getOptionalValue("scim.auth.backoff.max", Duration.class).orElse(Duration.ofSeconds(30));
+    }
+
+    /** The settings of the application whose class loader is {@code loader}, before the container has any bean. */
+    public static ScimConfig current(ClassLoader loader) {
+        return new ScimConfig(ConfigProvider.getConfig(loader));
     }
 
     /** For the container's client proxy, which delegates every call to the instance built from the config. */

@@ -61,7 +61,12 @@ final class StartupUnlock {
         }, "scim-startup-unlock");
         worker.setContextClassLoader(StartupUnlock.class.getClassLoader());
         worker.setDaemon(true);
-        worker.start();
+        try {
+            worker.start();
+        } catch (RuntimeException | Error e) {
+            // No thread (native memory, limits): take() then does the work on its own thread.
+            outcome.completeExceptionally(e);
+        }
     }
 
     /**

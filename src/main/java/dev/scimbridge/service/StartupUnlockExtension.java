@@ -6,7 +6,6 @@ import dev.scimbridge.config.ScimConfig;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * A portable extension (Jakarta CDI 4.0 §11.5.1, {@code BeforeBeanDiscovery}) that begins the
@@ -20,7 +19,7 @@ public class StartupUnlockExtension implements Extension {
 
     void begin(@Observes BeforeBeanDiscovery event) {
         try {
-            StartupUnlock.begin(new ScimConfig(ConfigProvider.getConfig(StartupUnlockExtension.class.getClassLoader())));
+            StartupUnlock.begin(ScimConfig.current(StartupUnlockExtension.class.getClassLoader()));
         } catch (RuntimeException e) {
             LOG.warning("The scimsession is loaded when the application starts instead of early ("
                     + e.getClass().getSimpleName() + ")");
