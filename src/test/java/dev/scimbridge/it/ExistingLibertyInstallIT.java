@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -98,6 +99,15 @@ class ExistingLibertyInstallIT {
             assertFalse(log.contains("EMBEDDED Redis"), "the bridge started the embedded Redis:\n" + ServerProcesses.tail(messages));
             assertFalse(log.contains("instead of early"), "the early start-up unlock did not begin:\n" + ServerProcesses.tail(messages));
             assertEquals("pong", getUrl("http://127.0.0.1:" + port + "/ping").body());
+            // Metrics off: RESTEasy has only the providers RestEasyProviders registers; OPTIONS and HEAD still work.
+            HttpResponse<String> options = ItEnvironment.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ping"))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+            assertEquals(200, options.statusCode(), options.body());
+            assertTrue(options.headers().firstValue("Allow").orElse("").contains("GET"), options.headers().map().toString());
+            HttpResponse<String> head = ItEnvironment.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ping"))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+            assertEquals(200, head.statusCode());
+            assertEquals("", head.body());
             assertNotEquals(200, getUrl("http://127.0.0.1:" + port + "/metrics").statusCode(),
                     "the documented server.xml leaves /metrics out (it is optional)");
         } finally {
