@@ -1,13 +1,14 @@
 package dev.scimbridge.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
@@ -17,8 +18,11 @@ import dev.scimbridge.session.BearerToken;
 import dev.scimbridge.session.ScimSessionJson;
 import dev.scimbridge.session.SessionCrypto;
 import dev.scimbridge.session.TokenAuthenticator;
-import dev.scimbridge.testsupport.MapConfig;
 import jakarta.enterprise.inject.spi.Extension;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigValue;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.eclipse.microprofile.config.spi.Converter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,8 +86,8 @@ class StartupUnlockTest {
     @Test
     void theExtensionIsRegisteredForTheContainer() {
         // CDI finds portable extensions through META-INF/services; without the entry nothing begins early.
-        assertTrue(ServiceLoader.load(Extension.class).stream().map(ServiceLoader.Provider::type).toList()
-                .contains(StartupUnlockExtension.class));
+        assertEquals(List.of(StartupUnlockExtension.class), ServiceLoader.load(Extension.class).stream()
+                .map(ServiceLoader.Provider::type).filter(t -> t.getPackageName().startsWith("dev.scimbridge")).toList());
     }
 
     @Test
@@ -119,5 +123,47 @@ class StartupUnlockTest {
             values.put("scim.token.file", tokenFile);
         }
         return new ScimConfig(new MapConfig(values));
+    }
+
+    /** A MicroProfile Config over a map, converting to String and Duration as the runtime would. */
+    private record MapConfig(Map<String, String> values) implements Config {
+        @Override
+        public <T> Optional<T> getOptionalValue(String name, Class<T> type) {
+            String v = values.get(name);
+            if (v == null || v.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(type.cast(type == Duration.class ? Duration.parse(v) : v));
+        }
+
+        @Override
+        public <T> T getValue(String name, Class<T> type) {
+            return getOptionalValue(name, type).orElseThrow(() -> new NoSuchElementException(name));
+        }
+
+        @Override
+        public ConfigValue getConfigValue(String name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Iterable<String> getPropertyNames() {
+            return values.keySet();
+        }
+
+        @Override
+        public Iterable<ConfigSource> getConfigSources() {
+            return List.of();
+        }
+
+        @Override
+        public <T> Optional<Converter<T>> getConverter(Class<T> type) {
+            return Optional.empty();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) {
+            throw new UnsupportedOperationException();
+        }
     }
 }
