@@ -14,10 +14,13 @@
 # BENCH_THREADS (2), BENCH_GROUPS (1000), BENCH_MEMBERSHIPS (100000), BENCH_LABEL (section name, default
 # the mode), BENCH_JVM_OPTIONS (extra lines for the server's jvm.options, ';' separated, e.g.
 # "-Xmx96m;-XX:TieredStopAtLevel=1"), BENCH_METRICS (SCIM_METRICS_ENABLED of the bridge; false), BENCH_DOC (file to write; default docs/benchmarks.md),
-# BENCH_WARMUP (seconds of unrecorded warm-up before each timed workload, so that the JIT has compiled its
-# request path: the shipped C2 thresholds wait for about 50,000 calls; 30),
+# BENCH_WARMUP (least seconds of unrecorded warm-up before each timed workload, so that the JIT has compiled
+# its request path; 30), BENCH_WARMUP_REQUESTS (least requests of it: the shipped C2 thresholds compile a
+# method after about 50,000 calls; 100000, a tenth of it for list pages), BENCH_WARMUP_MAX (most seconds of
+# it: after both least amounts it goes on in windows of 5 s until the bridge's CPU a request stops falling; 150),
 # BENCH_CALIBRATION (true: measure the calibration endpoint of src/bench/calibration at the end; false not to),
-# BENCH_CALIBRATION_WARMUP (seconds of warm-up of the calibration endpoint before it is measured; 30),
+# BENCH_CALIBRATION_WARMUP (least seconds of warm-up of the calibration endpoint before it is measured, then
+# as for the workloads; 30),
 # BENCH_PING_EACH (seconds of /ping after each workload, the reference of its "vs /ping"; 5),
 # BENCH_TIMEOUT (overall bound in seconds; default 900 quick, 2400 full), BENCH_START_FROM (what the
 # bridge's start begins with: kept, the default, empty or seed; src/bench/bridge.sh).
@@ -26,12 +29,15 @@ set -euo pipefail
 source "$(dirname "$0")/bridge.sh"
 MODE=${BENCH_MODE:-quick}
 if [[ $MODE == full ]]; then
-    USER_COUNTS=${BENCH_USERS:-"10000 100000"}; DURATION=${BENCH_DURATION:-20}; TIMEOUT=${BENCH_TIMEOUT:-2400}
+    USER_COUNTS=${BENCH_USERS:-"10000 100000"}; DURATION=${BENCH_DURATION:-20}; TIMEOUT=${BENCH_TIMEOUT:-3600}
 else
     USER_COUNTS=${BENCH_USERS:-10000}; DURATION=${BENCH_DURATION:-15}; TIMEOUT=${BENCH_TIMEOUT:-900}
 fi
 CONNS=${BENCH_CONNECTIONS:-16}
 WARMUP=${BENCH_WARMUP:-30}
+WARMUP_REQUESTS=${BENCH_WARMUP_REQUESTS:-100000}
+WARMUP_MAX=${BENCH_WARMUP_MAX:-150}
+WARMUP_WINDOW=5
 CALIBRATE=${BENCH_CALIBRATION:-true}
 CAL_WARMUP=${BENCH_CALIBRATION_WARMUP:-30}
 PING_EACH=${BENCH_PING_EACH:-5}
@@ -43,7 +49,7 @@ knobs_set() {   # the knobs this run was given, as they would be typed (BENCH_MO
     local v
     printf 'BENCH_MODE=%s ' "$MODE"
     for v in BENCH_USERS BENCH_DURATION BENCH_CONNECTIONS BENCH_THREADS BENCH_GROUPS BENCH_MEMBERSHIPS \
-        BENCH_JVM_OPTIONS BENCH_METRICS BENCH_WARMUP BENCH_CALIBRATION BENCH_CALIBRATION_WARMUP BENCH_PING_EACH \
+        BENCH_JVM_OPTIONS BENCH_METRICS BENCH_WARMUP BENCH_WARMUP_REQUESTS BENCH_WARMUP_MAX BENCH_CALIBRATION BENCH_CALIBRATION_WARMUP BENCH_PING_EACH \
         BENCH_START_FROM BENCH_LABEL BENCH_TIMEOUT; do
         [[ -n ${!v:-} ]] && printf '%s=%q ' "$v" "${!v}"
     done
@@ -125,16 +131,39 @@ record() {   # record <workload> <users> <BENCH line> [note] -- after the measur
     log "$1 [$2 users]: $(cut -d' ' -f2- <<<"$line") rss=$(rss_mib)MiB cpu_us=$cpu ${4:-}"
 }
 
+# JIT warm-up of a request shape, not recorded, in windows of WARMUP_WINDOW seconds: at least WARMUP
+# seconds and WARM_REQUESTS requests (the shipped C2 thresholds compile a method only after about 50,000
+# calls, and a row measured before that, or while C2 still compiles, says little of the steady state),
+# then until the bridge's CPU a request stops falling (a window within 3 % of the one before), at most
+# WARMUP_MAX seconds. Sets WARMED (seconds) and WARMED_REQUESTS.
+warm_up() {   # warm_up <lua> [path]
+    local prev=0 cur n least=${WARM_REQUESTS:-$WARMUP_REQUESTS}
+    WARMED=0 WARMED_REQUESTS=0
+    while (( WARMED < WARMUP_MAX )); do
+        cpu_now CPU_START
+        wrk -t"$THREADS" -c"$CONNS" -d"${WARMUP_WINDOW}s" --timeout 10s -s "$BENCH_LUA_DIR/$1" "$BASE${2:-}" >"$WORK/warm.out" 2>&1
+        cpu_now CPU_END
+        WARMED=$(( WARMED + WARMUP_WINDOW ))
+        n=$(field requests "$(grep '^BENCH ' "$WORK/warm.out")")
+        [[ $n =~ ^[1-9][0-9]*$ ]] || continue
+        WARMED_REQUESTS=$(( WARMED_REQUESTS + n ))
+        cur=$(( (CPU_END[0] - CPU_START[0]) * TICK_US * 1000 / n ))   # nanoseconds of the bridge a request
+        (( WARMED >= WARMUP && WARMED_REQUESTS >= least && prev > 0 && cur * 100 >= prev * 97 )) && break
+        prev=$cur
+    done
+}
+
 timed() {    # timed <workload> <users> <lua> [path] -- a run of DURATION seconds; env passes the knobs
-    local out
-    if [[ ${WARM:-1} == 1 && $WARMUP -gt 0 ]]; then   # JIT warm-up of this request shape, not recorded
-        wrk -t"$THREADS" -c"$CONNS" -d"${WARMUP}s" --timeout 10s -s "$BENCH_LUA_DIR/$3" "$BASE${4:-}" >/dev/null 2>&1
+    local out note=${NOTE:-}
+    if [[ ${WARM:-1} == 1 && $WARMUP -gt 0 ]]; then
+        warm_up "$3" "${4:-}"
+        note="${note:+$note; }warm-up ${WARMED} s, ${WARMED_REQUESTS} requests"
     fi
     cpu_now CPU_START
     wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --timeout 10s -s "$BENCH_LUA_DIR/$3" "$BASE${4:-}" >"$WORK/wrk.out" 2>&1
     cpu_now CPU_END
     out=$(<"$WORK/wrk.out")
-    record "$1" "$2" "$(grep '^BENCH ' <<<"$out")" "${NOTE:-}"
+    record "$1" "$2" "$(grep '^BENCH ' <<<"$out")" "$note"
     ping_next
 }
 
@@ -211,7 +240,7 @@ for N in $USER_COUNTS; do
     BENCH_OP=filter BENCH_USERS_FILE=$WORK/users.tsv timed "2 filter userName eq" "$NU" users.lua
     BENCH_OP=get BENCH_USERS_FILE=$WORK/users.tsv timed "3 GET /Users/{id}" "$NU" users.lua
     BENCH_OP=patch BENCH_USERS_FILE=$WORK/users.tsv timed "4 PATCH /Users/{id} active" "$NU" users.lua
-    BENCH_TOTAL=$NU BENCH_PAGE=100 timed "7 list count=100 (Okta import)" "$NU" paging.lua
+    WARM_REQUESTS=$(( WARMUP_REQUESTS / 10 )) BENCH_TOTAL=$NU BENCH_PAGE=100 timed "7 list count=100 (Okta import)" "$NU" paging.lua
     # Workloads 5 and 6 at group sizes 0, and this user count (the group holds every user).
     sizes="0 $N"
     for S in $sizes; do
@@ -254,7 +283,7 @@ if [[ $CALIBRATE == true ]]; then
     t=$(date +%s%N)
     for _ in $(seq 600); do curl -sf "$BASE/calibration/ping" >/dev/null && break; sleep 0.1; done
     if curl -sf "$BASE/calibration/ping" >/dev/null; then
-        log "calibration: /calibration/ping deployed in $(( ($(date +%s%N) - t) / 1000000 )) ms; ${CAL_WARMUP} s of warm-up"
+        log "calibration: /calibration/ping deployed in $(( ($(date +%s%N) - t) / 1000000 )) ms; at least ${CAL_WARMUP} s of warm-up"
         WARMUP=$CAL_WARMUP BENCH_PATH=/calibration/ping timed "0 calibration (1 SET + 1 GET, JSON-B)" - plain.lua
     else
         log "calibration: not deployed within 60 s (is dropins polling off?); no calibration row"
@@ -286,8 +315,9 @@ section=$WORK/section.md
     echo
     echo "\"vs /ping\": the workload's req/s over the req/s of /ping measured for ${PING_EACH} s right after it (same connections, same minute)."
     echo "\"vs calibration\": that ratio over the calibration endpoint's own ratio to /ping (row 0: src/bench/calibration, one Redis SET and one GET"
-    echo "and a JSON-B answer, the issue's reference, deployed into the same server at the end, after ${CAL_WARMUP} s of warm-up; its RSS includes both applications)."
-    echo "Read workloads get ${WARMUP} s of unrecorded warm-up of the same request first."
+    echo "and a JSON-B answer, the issue's reference, deployed into the same server at the end, warmed as the workloads, at least ${CAL_WARMUP} s; its RSS includes both applications)."
+    echo "Read workloads get unrecorded warm-up of the same request first, in windows of ${WARMUP_WINDOW} s: at least ${WARMUP} s and ${WARMUP_REQUESTS} requests (list pages a tenth of that),"
+    echo "then until the bridge's CPU a request falls by less than 3 % from one window to the next (the JIT has compiled the path), at most ${WARMUP_MAX} s; the note says how much."
     echo "Latencies are wrk's (coordinated omission not corrected). Fixed-count rows (1a-1c, 5b) time the work from the first request to the last response."
     echo "\"CPU µs a request\": CPU time (user + system, in clock ticks of $(( TICK_US / 1000 )) ms) of the bridge's JVM, of redis-server, of wrk and of the whole machine (every CPU's non-idle time; what else ran is the difference) during the row's measured requests, over their number."
     echo "\"load after\": the host's 1-minute load average after the row and its /ping (/proc/loadavg: the whole host, this run's own bridge, Redis and wrk included)."
