@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # SCIM Bridge benchmark: one command, a real Redis, wrk as the load generator.
 #
-#   src/bench/run-benchmarks.sh                     # quick mode: 10,000 users, 15 s a workload (about 11 min)
-#   BENCH_MODE=full src/bench/run-benchmarks.sh     # full mode: 10,000 and 100,000 users, 20 s a workload
+#   src/bench/run-benchmarks.sh                     # quick mode: 10,000 users, 15 s a workload (about 13 min)
+#   BENCH_MODE=full src/bench/run-benchmarks.sh     # full mode: 10,000 and 100,000 users, 20 s a workload (about 20 min)
 #
 # It installs wrk and redis-server with apt-get if they are missing, builds the bridge if needed, starts
 # Redis and the bridge (server scimBridge, packaged WAR) on free loopback ports with fresh credentials,
@@ -17,12 +17,13 @@
 # BENCH_WARMUP (least seconds of unrecorded warm-up before each timed workload, so that the JIT has compiled
 # its request path; 30), BENCH_WARMUP_REQUESTS (least requests of it: the shipped C2 thresholds compile a
 # method after about 50,000 calls; 100000, a tenth of it for list pages), BENCH_WARMUP_MAX (most seconds of
-# it: after both least amounts it goes on in windows of 5 s until the bridge's CPU a request stops falling; 150),
+# it: after both least amounts it goes on in windows of 5 s until the JIT compilers are idle and the bridge's
+# CPU a request stops falling; 150; BENCH_WARMUP=0 turns all warm-up off),
 # BENCH_CALIBRATION (true: measure the calibration endpoint of src/bench/calibration at the end; false not to),
 # BENCH_CALIBRATION_WARMUP (least seconds of warm-up of the calibration endpoint before it is measured, then
 # as for the workloads; 30),
 # BENCH_PING_EACH (seconds of /ping after each workload, the reference of its "vs /ping"; 5),
-# BENCH_TIMEOUT (overall bound in seconds; default 900 quick, 2400 full), BENCH_START_FROM (what the
+# BENCH_TIMEOUT (overall bound in seconds; default 1800 quick, 3600 full), BENCH_START_FROM (what the
 # bridge's start begins with: kept, the default, empty or seed; src/bench/bridge.sh).
 set -euo pipefail
 
@@ -31,12 +32,13 @@ MODE=${BENCH_MODE:-quick}
 if [[ $MODE == full ]]; then
     USER_COUNTS=${BENCH_USERS:-"10000 100000"}; DURATION=${BENCH_DURATION:-20}; TIMEOUT=${BENCH_TIMEOUT:-3600}
 else
-    USER_COUNTS=${BENCH_USERS:-10000}; DURATION=${BENCH_DURATION:-15}; TIMEOUT=${BENCH_TIMEOUT:-900}
+    USER_COUNTS=${BENCH_USERS:-10000}; DURATION=${BENCH_DURATION:-15}; TIMEOUT=${BENCH_TIMEOUT:-1800}
 fi
 CONNS=${BENCH_CONNECTIONS:-16}
 WARMUP=${BENCH_WARMUP:-30}
 WARMUP_REQUESTS=${BENCH_WARMUP_REQUESTS:-100000}
 WARMUP_MAX=${BENCH_WARMUP_MAX:-150}
+(( WARMUP_MAX < WARMUP )) && WARMUP_MAX=$WARMUP
 WARMUP_WINDOW=5
 CALIBRATE=${BENCH_CALIBRATION:-true}
 CAL_WARMUP=${BENCH_CALIBRATION_WARMUP:-30}
@@ -131,24 +133,45 @@ record() {   # record <workload> <users> <BENCH line> [note] -- after the measur
     log "$1 [$2 users]: $(cut -d' ' -f2- <<<"$line") rss=$(rss_mib)MiB cpu_us=$cpu ${4:-}"
 }
 
+# CPU ticks of the bridge's JIT compiler threads (HotSpot's "C1/C2 CompilerThreadN") into JIT_TICKS.
+jit_ticks() {
+    local t name stat f
+    JIT_TICKS=0
+    for t in "/proc/$BRIDGE_PID/task/"*; do
+        { read -r name <"$t/comm" && read -r stat <"$t/stat"; } 2>/dev/null || continue
+        [[ $name == C[12]\ Compiler* ]] || continue
+        read -ra f <<<"${stat##*) }"   # from field 3 (state) on: utime is field 14, stime 15
+        JIT_TICKS=$(( JIT_TICKS + f[11] + f[12] ))
+    done
+}
+
 # JIT warm-up of a request shape, not recorded, in windows of WARMUP_WINDOW seconds: at least WARMUP
 # seconds and WARM_REQUESTS requests (the shipped C2 thresholds compile a method only after about 50,000
 # calls, and a row measured before that, or while C2 still compiles, says little of the steady state),
-# then until the bridge's CPU a request stops falling (a window within 3 % of the one before), at most
-# WARMUP_MAX seconds. Sets WARMED (seconds) and WARMED_REQUESTS.
+# then until a window in which the JIT compilers used under 5 % of the bridge's CPU and its CPU a request
+# fell by less than 3 % from the window before; at most WARMUP_MAX seconds (WARM_CAPPED=1 then). Sets
+# WARMED (seconds) and WARMED_REQUESTS.
 warm_up() {   # warm_up <lua> [path]
-    local prev=0 cur n least=${WARM_REQUESTS:-$WARMUP_REQUESTS}
-    WARMED=0 WARMED_REQUESTS=0
+    local prev=0 cur n jit0 least=${WARM_REQUESTS:-$WARMUP_REQUESTS}
+    WARMED=0 WARMED_REQUESTS=0 WARM_CAPPED=1
     while (( WARMED < WARMUP_MAX )); do
+        jit_ticks; jit0=$JIT_TICKS
         cpu_now CPU_START
         wrk -t"$THREADS" -c"$CONNS" -d"${WARMUP_WINDOW}s" --timeout 10s -s "$BENCH_LUA_DIR/$1" "$BASE${2:-}" >"$WORK/warm.out" 2>&1
         cpu_now CPU_END
+        jit_ticks
         WARMED=$(( WARMED + WARMUP_WINDOW ))
         n=$(field requests "$(grep '^BENCH ' "$WORK/warm.out")")
-        [[ $n =~ ^[1-9][0-9]*$ ]] || continue
+        if [[ ! $n =~ ^[1-9][0-9]*$ ]]; then prev=0; continue; fi
         WARMED_REQUESTS=$(( WARMED_REQUESTS + n ))
         cur=$(( (CPU_END[0] - CPU_START[0]) * TICK_US * 1000 / n ))   # nanoseconds of the bridge a request
-        (( WARMED >= WARMUP && WARMED_REQUESTS >= least && prev > 0 && cur * 100 >= prev * 97 )) && break
+        log "  warm-up ${WARMED} s: $n requests, $(( cur / 1000 )) µs of the bridge a request, JIT" \
+            "$(( (JIT_TICKS - jit0) * 100 / (CPU_END[0] - CPU_START[0] + 1) )) % of its CPU"
+        if (( WARMED >= WARMUP && WARMED_REQUESTS >= least && prev > 0 && cur * 100 >= prev * 97
+              && (JIT_TICKS - jit0) * 20 <= CPU_END[0] - CPU_START[0] )); then
+            WARM_CAPPED=0
+            break
+        fi
         prev=$cur
     done
 }
@@ -157,7 +180,9 @@ timed() {    # timed <workload> <users> <lua> [path] -- a run of DURATION second
     local out note=${NOTE:-}
     if [[ ${WARM:-1} == 1 && $WARMUP -gt 0 ]]; then
         warm_up "$3" "${4:-}"
-        note="${note:+$note; }warm-up ${WARMED} s, ${WARMED_REQUESTS} requests"
+        note="${note:+$note; }warm-up ${WARMED} s"
+        [[ $WARM_CAPPED == 1 ]] && note+=" (the most)"
+        note+=", ${WARMED_REQUESTS} requests"
     fi
     cpu_now CPU_START
     wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --timeout 10s -s "$BENCH_LUA_DIR/$3" "$BASE${4:-}" >"$WORK/wrk.out" 2>&1
@@ -316,8 +341,8 @@ section=$WORK/section.md
     echo "\"vs /ping\": the workload's req/s over the req/s of /ping measured for ${PING_EACH} s right after it (same connections, same minute)."
     echo "\"vs calibration\": that ratio over the calibration endpoint's own ratio to /ping (row 0: src/bench/calibration, one Redis SET and one GET"
     echo "and a JSON-B answer, the issue's reference, deployed into the same server at the end, warmed as the workloads, at least ${CAL_WARMUP} s; its RSS includes both applications)."
-    echo "Read workloads get unrecorded warm-up of the same request first, in windows of ${WARMUP_WINDOW} s: at least ${WARMUP} s and ${WARMUP_REQUESTS} requests (list pages a tenth of that),"
-    echo "then until the bridge's CPU a request falls by less than 3 % from one window to the next (the JIT has compiled the path), at most ${WARMUP_MAX} s; the note says how much."
+    echo "Timed rows (all but 1a-1c, 5 and 5b) get unrecorded warm-up of the same request first, in windows of ${WARMUP_WINDOW} s: at least ${WARMUP} s and ${WARMUP_REQUESTS} requests (list pages a tenth of that),"
+    echo "then until a window in which the JIT compilers used under 5 % of the bridge's CPU and its CPU a request fell by less than 3 % (the path is compiled), at most ${WARMUP_MAX} s; the note says how much."
     echo "Latencies are wrk's (coordinated omission not corrected). Fixed-count rows (1a-1c, 5b) time the work from the first request to the last response."
     echo "\"CPU µs a request\": CPU time (user + system, in clock ticks of $(( TICK_US / 1000 )) ms) of the bridge's JVM, of redis-server, of wrk and of the whole machine (every CPU's non-idle time; what else ran is the difference) during the row's measured requests, over their number."
     echo "\"load after\": the host's 1-minute load average after the row and its /ping (/proc/loadavg: the whole host, this run's own bridge, Redis and wrk included)."
