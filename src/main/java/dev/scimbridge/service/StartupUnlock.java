@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -48,17 +49,22 @@ final class StartupUnlock {
 
     /** Starts the work on a daemon thread; {@link #take} collects it. A second call before that does nothing. */
     static void begin(ScimConfig config) {
+        begin(config, work -> new Thread(work, "scim-startup-unlock"));
+    }
+
+    /** {@link #begin(ScimConfig)} on a thread that {@code threads} makes. */
+    static void begin(ScimConfig config, ThreadFactory threads) {
         CompletableFuture<StartupUnlock> outcome = new CompletableFuture<>();
         if (!BEGUN.compareAndSet(null, outcome)) {
             return;
         }
-        Thread worker = new Thread(() -> {
+        Thread worker = threads.newThread(() -> {
             try {
                 outcome.complete(new StartupUnlock(config));
             } catch (RuntimeException | Error e) {
                 outcome.completeExceptionally(e);
             }
-        }, "scim-startup-unlock");
+        });
         worker.setContextClassLoader(StartupUnlock.class.getClassLoader());
         worker.setDaemon(true);
         try {

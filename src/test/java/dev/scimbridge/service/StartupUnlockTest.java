@@ -1,6 +1,7 @@
 package dev.scimbridge.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +60,23 @@ class StartupUnlockTest {
 
         StartupUnlock again = StartupUnlock.take(withoutTokenFile);
         assertEquals(TokenAuthenticator.State.LOCKED, again.authenticator().state());
+    }
+
+    @Test
+    void aWorkerThatCannotStartLeavesTheUnlockToTake() throws Exception {
+        String session = session();
+        String tokenFile = tokenFile(account.token());
+        // As Thread.start fails when the process may create no more threads.
+        StartupUnlock.begin(config(session, tokenFile), work -> new Thread(work) {
+            @Override
+            public synchronized void start() {
+                throw new OutOfMemoryError("unable to create native thread");
+            }
+        });
+        StartupUnlock startup = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> StartupUnlock.take(config(session, tokenFile)), "take waited for a worker that never ran");
+        assertEquals(TokenAuthenticator.State.UNLOCKED, startup.authenticator().state());
+        assertEquals(AuthResult.Outcome.OK, startup.authenticator().authenticate(account.token(), "idp").outcome());
     }
 
     @Test
