@@ -133,6 +133,10 @@ record() {   # record <workload> <users> <BENCH line> [note] -- after the measur
     log "$1 [$2 users]: $(cut -d' ' -f2- <<<"$line") rss=$(rss_mib)MiB cpu_us=$cpu ${4:-}"
 }
 
+wrk_for() {   # wrk_for <seconds> <output file> <lua> [path] -- the load of a timed workload for that long
+    wrk -t"$THREADS" -c"$CONNS" -d"${1}s" --timeout 10s -s "$BENCH_LUA_DIR/$3" "$BASE${4:-}" >"$2" 2>&1
+}
+
 # CPU ticks of the bridge's JIT compiler threads (HotSpot's "C1/C2 CompilerThreadN") into JIT_TICKS.
 jit_ticks() {
     local t name stat f
@@ -152,23 +156,24 @@ jit_ticks() {
 # fell by less than 3 % from the window before; at most WARMUP_MAX seconds (WARM_CAPPED=1 then). Sets
 # WARMED (seconds) and WARMED_REQUESTS.
 warm_up() {   # warm_up <lua> [path]
-    local prev=0 cur n jit0 least=${WARM_REQUESTS:-$WARMUP_REQUESTS}
+    local prev=0 cur n jit0 bridge least=${WARM_REQUESTS:-$WARMUP_REQUESTS}
     WARMED=0 WARMED_REQUESTS=0 WARM_CAPPED=1
     while (( WARMED < WARMUP_MAX )); do
         jit_ticks; jit0=$JIT_TICKS
         cpu_now CPU_START
-        wrk -t"$THREADS" -c"$CONNS" -d"${WARMUP_WINDOW}s" --timeout 10s -s "$BENCH_LUA_DIR/$1" "$BASE${2:-}" >"$WORK/warm.out" 2>&1
+        wrk_for "$WARMUP_WINDOW" "$WORK/warm.out" "$1" "${2:-}"
         cpu_now CPU_END
         jit_ticks
+        bridge=$(( CPU_END[0] - CPU_START[0] ))
         WARMED=$(( WARMED + WARMUP_WINDOW ))
         n=$(field requests "$(grep '^BENCH ' "$WORK/warm.out")")
         if [[ ! $n =~ ^[1-9][0-9]*$ ]]; then prev=0; continue; fi
         WARMED_REQUESTS=$(( WARMED_REQUESTS + n ))
-        cur=$(( (CPU_END[0] - CPU_START[0]) * TICK_US * 1000 / n ))   # nanoseconds of the bridge a request
+        cur=$(( bridge * TICK_US * 1000 / n ))   # nanoseconds of the bridge a request
         log "  warm-up ${WARMED} s: $n requests, $(( cur / 1000 )) µs of the bridge a request, JIT" \
-            "$(( (JIT_TICKS - jit0) * 100 / (CPU_END[0] - CPU_START[0] + 1) )) % of its CPU"
+            "$(( (JIT_TICKS - jit0) * 100 / (bridge + 1) )) % of its CPU"
         if (( WARMED >= WARMUP && WARMED_REQUESTS >= least && prev > 0 && cur * 100 >= prev * 97
-              && (JIT_TICKS - jit0) * 20 <= CPU_END[0] - CPU_START[0] )); then
+              && (JIT_TICKS - jit0) * 20 <= bridge )); then
             WARM_CAPPED=0
             break
         fi
@@ -185,7 +190,7 @@ timed() {    # timed <workload> <users> <lua> [path] -- a run of DURATION second
         note+=", ${WARMED_REQUESTS} requests"
     fi
     cpu_now CPU_START
-    wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --timeout 10s -s "$BENCH_LUA_DIR/$3" "$BASE${4:-}" >"$WORK/wrk.out" 2>&1
+    wrk_for "$DURATION" "$WORK/wrk.out" "$3" "${4:-}"
     cpu_now CPU_END
     out=$(<"$WORK/wrk.out")
     record "$1" "$2" "$(grep '^BENCH ' <<<"$out")" "$note"
