@@ -16,10 +16,7 @@
 -- Returns { total, users, group ids, group records }: total is the ZCARD of a 'page' (else the number of
 -- ids resolved); users is { id, v, cr, lm, d, { group ids } } per user found; then, per distinct group of
 -- those users whose record exists, once each, its id and its entry of scim:{a}:group-records
--- ("<v>:<cr>:<lm>:<d>", one HMGET for all of them). An entry is used only when it starts with the
--- group's current version (one HGET of v each): a group without an entry, or with one a writer that does
--- not keep the hash left behind (an earlier version of the bridge during a rolling upgrade), is read from
--- its own hash instead, and an entry of a deleted group is ignored.
+-- ("<v>:<cr>:<lm>:<d>"), read by groupRecords of group-records.lua, which LuaScript puts before this.
 local prefix = ARGV[1]
 local withGroups = ARGV[2] == '1'
 local ids, seen = {}, {}
@@ -79,23 +76,5 @@ for _, id in ipairs(ids) do
     users[#users + 1] = { id, f[1], f[2], f[3], f[4], gids }
   end
 end
-local groups, records = {}, {}
-for from = 1, #groupIds, 1000 do   -- unpack's stack limit: at most 1,000 fields an HMGET
-  local to = math.min(from + 999, #groupIds)
-  local entries = redis.call('HMGET', prefix .. 'group-records', unpack(groupIds, from, to))
-  for j = 1, to - from + 1 do
-    local gid, entry = groupIds[from + j - 1], entries[j]
-    local v = redis.call('HGET', prefix .. 'group:' .. gid, 'v')
-    if not v then
-      entry = false
-    elseif not (entry and string.sub(entry, 1, #v + 1) == v .. ':') then
-      local f = redis.call('HMGET', prefix .. 'group:' .. gid, 'v', 'cr', 'lm', 'd')
-      entry = f[2] and f[3] and f[4] and table.concat(f, ':')
-    end
-    if entry then
-      groups[#groups + 1] = gid
-      records[#records + 1] = entry
-    end
-  end
-end
+local groups, records = groupRecords(prefix, groupIds)
 return { total or #ids, users, groups, records }

@@ -7,9 +7,11 @@
 -- ARGV[8] number of old index sets  ARGV[9] number of new index sets  ARGV[10] events max length
 -- ARGV[11] event type  ARGV[12] '1' when the user is (still) invited
 -- ARGV[13] the account prefix scim:{a}: to return the user's groups, or '' not to read them. The
---          group record keys scim:{a}:group:<gid> are derived from it (same {a} hash tag, same slot).
--- Returns { new version, groups } with groups { gid, v, cr, lm, d } per group of the user whose record
--- exists (none when ARGV[13] is ''), or 'NOTFOUND' / 'CONFLICT' / 'DUP:userName' without writing anything.
+--          group keys are derived from it (same {a} hash tag, same slot) by groupRecords of
+--          group-records.lua, which LuaScript puts before this.
+-- Returns { new version, group ids, entries }: per group of the user whose record exists (none when
+-- ARGV[13] is ''), its id and its entry "<v>:<cr>:<lm>:<d>" of scim:{a}:group-records; or 'NOTFOUND' /
+-- 'CONFLICT' / 'DUP:userName' without writing anything.
 local fields = redis.call('HMGET', KEYS[1], 'v', 'un')
 if not fields[1] then
   return 'NOTFOUND'
@@ -40,13 +42,8 @@ end
 local v = redis.call('HINCRBY', KEYS[1], 'v', 1)
 redis.call('HSET', KEYS[1], 'lm', ARGV[7], 'd', ARGV[3], 'un', ARGV[4], 'ex', ARGV[5], 'em', ARGV[6])
 redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[10], '*', 'type', ARGV[11], 'id', ARGV[1], 'version', v, 'time', ARGV[7])
-local groups = {}
+local groups, records = {}, {}
 if ARGV[13] ~= '' then
-  for _, gid in ipairs(redis.call('SMEMBERS', KEYS[5])) do
-    local g = redis.call('HMGET', ARGV[13] .. 'group:' .. gid, 'v', 'cr', 'lm', 'd')
-    if g[1] and g[4] then
-      groups[#groups + 1] = { gid, g[1], g[2], g[3], g[4] }
-    end
-  end
+  groups, records = groupRecords(ARGV[13], redis.call('SMEMBERS', KEYS[5]))
 end
-return { v, groups }
+return { v, groups, records }

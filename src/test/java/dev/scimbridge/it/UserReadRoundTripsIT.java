@@ -190,6 +190,7 @@ class UserReadRoundTripsIT {
         List<UserWithGroups> found = counted(1, () -> users.getAllWithGroups(tenant, List.of(userId)));
         assertEquals(List.of(kept), found.get(0).groups().stream().map(StoredResource::id).toList());
         assertEquals(previousPath(List.of(userId)), found);
+        assertEquals(found.get(0).groups(), groupsOfAReplace(userId));
     }
 
     @Test
@@ -247,7 +248,8 @@ class UserReadRoundTripsIT {
         List<UserWithGroups> found = counted(1, () -> users.getAllWithGroups(tenant, List.of(userId)));
         assertEquals(previousPath(List.of(userId)), found);
         assertEquals(sorted(older, newer), found.get(0).groups().stream().map(StoredResource::id).toList());
-        assertFalse(jedis.hexists(keys.groupRecords(), older), "reads write nothing");
+        assertEquals(found.get(0).groups(), groupsOfAReplace(userId));
+        assertFalse(jedis.hexists(keys.groupRecords(), older), "reads and a user's replace write no entry");
         groups.update(tenant, older, -1, null, null, Set.of(createUser("Joiner" + UUID.randomUUID(), "ext-joiner", "joiner@example.com")), Set.of());
         assertEntryMirrorsGroup(older);
     }
@@ -264,6 +266,7 @@ class UserReadRoundTripsIT {
         List<UserWithGroups> found = counted(1, () -> users.getAllWithGroups(tenant, List.of(userId)));
         assertEquals("After the rename", found.get(0).groups().get(0).attributes().getString("displayName"));
         assertEquals(previousPath(List.of(userId)), found);
+        assertEquals(found.get(0).groups(), groupsOfAReplace(userId));
     }
 
     @Test
@@ -277,6 +280,7 @@ class UserReadRoundTripsIT {
         jedis.sadd(keys.userGroups(userId), deleted);
         List<UserWithGroups> found = counted(1, () -> users.getAllWithGroups(tenant, List.of(userId)));
         assertEquals(List.of(kept), found.get(0).groups().stream().map(StoredResource::id).toList());
+        assertEquals(found.get(0).groups(), groupsOfAReplace(userId));
     }
 
     @Test
@@ -327,6 +331,22 @@ class UserReadRoundTripsIT {
         T result = read.get();
         assertEquals(expected, provider.borrowed.get(), "round trips");
         return result;
+    }
+
+    /**
+     * The groups a replace of the user (its record rewritten as stored) answers with, in one round trip;
+     * a first replace loads the script, as in {@link #counted}.
+     */
+    private static List<StoredResource> groupsOfAReplace(String userId) {
+        List<StoredResource> answered = null;
+        for (int i = 0; i < 2; i++) {
+            StoredResource current = users.get(tenant, userId).orElseThrow();
+            UserIndexValues index = indexValues(current.attributes());
+            provider.borrowed.set(0);
+            answered = users.replace(tenant, current, index, current.attributes(), index, true, "user.updated", true).groups();
+        }
+        assertEquals(1, provider.borrowed.get(), "round trips of a replace");
+        return answered;
     }
 
     /**

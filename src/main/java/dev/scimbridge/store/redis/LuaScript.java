@@ -33,14 +33,26 @@ public final class LuaScript {
         this.sha1 = sha1Hex(source);
     }
 
-    /** Loads a script from the class path, e.g. {@code redis/bootstrap-account.lua}. */
-    public static LuaScript load(String resource) {
+    /**
+     * Loads a script from the class path, e.g. {@code redis/bootstrap-account.lua}; with more than one
+     * resource, their texts joined in order, so a script can call the functions of a shared file before it
+     * ({@code load("redis/group-records.lua", "redis/user-read.lua")}).
+     */
+    public static LuaScript load(String... resources) {
+        StringBuilder source = new StringBuilder();
+        for (String resource : resources) {
+            source.append(read(resource)).append('\n');
+        }
+        return new LuaScript(String.join(" + ", resources), source.toString());
+    }
+
+    private static String read(String resource) {
         ClassLoader cl = LuaScript.class.getClassLoader();
         try (InputStream in = cl.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("Lua script not found on the class path: " + resource);
             }
-            return new LuaScript(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read Lua script " + resource, e);
         }

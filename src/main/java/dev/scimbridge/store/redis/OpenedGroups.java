@@ -15,11 +15,11 @@ import dev.scimbridge.store.Tenant;
 /**
  * Group records opened once per version: every read of a user with {@code groups} gets its groups'
  * records back (10 of them for a user in 10 groups: entries of {@code scim:{a}:group-records} from
- * user-read.lua, rows from user-replace.lua), and decrypting and parsing them again each time was most
- * of the cost of such a read. Each entry and row starts with the record's version, which every write of
- * the group raises, so a record opened at that version is reused and never stale, on any replica. At
- * most {@value #MAX} records (display names, external ids) are held, in this process's memory only,
- * never in Redis or logs; past that the map starts again empty.
+ * user-read.lua and user-replace.lua), and decrypting and parsing them again each time was most of the
+ * cost of such a read. Each entry starts with the record's version, which every write of the group
+ * raises, so a record opened at that version is reused and never stale, on any replica. At most
+ * {@value #MAX} records (display names, external ids) are held, in this process's memory only, never in
+ * Redis or logs; past that the map starts again empty.
  */
 final class OpenedGroups {
     static final int MAX = 4096;
@@ -29,18 +29,8 @@ final class OpenedGroups {
 
     private final Map<Key, StoredResource> opened = new ConcurrentHashMap<>();
 
-    /** The group of a script's reply row {@code {id, v, cr, lm, d}}, opened unless that version already was. */
-    Optional<StoredResource> open(Tenant tenant, List<?> row, Function<String, String> keyOf) {
-        if (!RedisRecords.isCompleteRow(row)) {
-            return Optional.empty();
-        }
-        String id = RedisRecords.s((byte[]) row.get(0));
-        return opened(tenant, id, Long.parseLong(RedisRecords.s((byte[]) row.get(1))),
-                () -> RedisRecords.openRow(tenant, row, keyOf));
-    }
-
     /**
-     * The group of an entry of {@code scim:{a}:group-records}, {@code "<v>:<cr>:<lm>:<d>"} (user-read.lua),
+     * The group of an entry of {@code scim:{a}:group-records}, {@code "<v>:<cr>:<lm>:<d>"} (group-records.lua),
      * opened unless that version already was: a known group costs the parse of its version only.
      */
     Optional<StoredResource> openRecord(Tenant tenant, String id, byte[] entry, Function<String, String> keyOf) {
@@ -55,7 +45,7 @@ final class OpenedGroups {
                 Arrays.copyOfRange(entry, cr + 1, lm), Arrays.copyOfRange(entry, lm + 1, entry.length))));
     }
 
-    /** The groups of user-read.lua's reply: its group ids and their entries of group-records, in order. */
+    /** The groups of user-read.lua's or user-replace.lua's reply: its group ids and their entries of group-records, in order. */
     List<StoredResource> openRecords(Tenant tenant, List<?> ids, List<?> entries, Function<String, String> keyOf) {
         List<StoredResource> groups = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
@@ -100,15 +90,6 @@ final class OpenedGroups {
             value = value * 10 + digit;
         }
         return value;
-    }
-
-    /** The complete groups of a script's reply rows, in order, each opened unless its version already was. */
-    List<StoredResource> openAll(Tenant tenant, List<?> rows, Function<String, String> keyOf) {
-        List<StoredResource> groups = new ArrayList<>(rows.size());
-        for (Object row : rows) {
-            open(tenant, (List<?>) row, keyOf).ifPresent(groups::add);
-        }
-        return groups;
     }
 
     /** How many records are held (for tests). */

@@ -59,9 +59,10 @@ public final class RedisKeys {
 
     /**
      * The common prefix, for {@code SCAN MATCH prefix*} in tests and operations tooling, and for the
-     * scripts that derive record keys from it: user-read.lua builds {@code prefix .. 'user:' .. id},
-     * {@code prefix .. 'user:' .. id .. ':groups'} and {@code prefix .. 'group:' .. gid}, user-replace.lua
-     * the last, as {@link #user}, {@link #userGroups} and {@link #group} do. Change them together.
+     * scripts that derive record keys from it: user-read.lua builds {@code prefix .. 'user:' .. id} and
+     * {@code prefix .. 'user:' .. id .. ':groups'}, group-records.lua (for user-read.lua and
+     * user-replace.lua) {@code prefix .. 'group-records'} and {@code prefix .. 'group:' .. gid}, as
+     * {@link #user}, {@link #userGroups}, {@link #groupRecords} and {@link #group} do. Change them together.
      */
     public String prefix() {
         return prefix;
@@ -129,7 +130,7 @@ public final class RedisKeys {
 
     /**
      * Every group's {@code v}, {@code cr}, {@code lm} and {@code d} by group id, a copy from which
-     * user-read.lua reads a user's {@code groups} with one HMGET.
+     * user-read.lua and user-replace.lua read a user's {@code groups} with one HMGET (group-records.lua).
      */
     public String groupRecords() {
         return key("group-records");

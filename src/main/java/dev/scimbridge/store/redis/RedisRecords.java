@@ -83,7 +83,7 @@ final class RedisRecords {
     }
 
     /**
-     * A resource from a script's reply row {@code {id, v, cr, lm, d}} (user-read.lua, user-replace.lua),
+     * A resource from a script's reply row {@code {id, v, cr, lm, d}} (user-read.lua's users),
      * opened under the key {@code keyOf(id)}; empty when the record is incomplete.
      */
     static Optional<StoredResource> openRow(Tenant tenant, List<?> row, Function<String, String> keyOf) {

@@ -49,7 +49,8 @@ import redis.clients.jedis.UnifiedJedis;
  * </pre>
  *
  * Each write is one Lua script (redis/user-*.lua); a replace also returns the records of the user's
- * groups, read in the same step, for the response's {@code groups}. Reads are one round trip each:
+ * groups, read in the same step as a read reads them (redis/group-records.lua), for the response's
+ * {@code groups}. Reads are one round trip each:
  * {@link #get} is one {@code HMGET}; {@link #getAllWithGroups}, {@link #find} and {@link #readPage}
  * are one call of redis/user-read.lua, which resolves the users (by id, by index probes, or a page of
  * the creation order with its {@code ZCARD}) and reads their records, their group ids and the distinct
@@ -67,9 +68,9 @@ import redis.clients.jedis.UnifiedJedis;
 @ApplicationScoped
 public class RedisUserRepository implements UserRepository {
     private static final LuaScript CREATE = LuaScript.load("redis/user-create.lua");
-    private static final LuaScript REPLACE = LuaScript.load("redis/user-replace.lua");
+    private static final LuaScript REPLACE = LuaScript.load("redis/group-records.lua", "redis/user-replace.lua");
     private static final LuaScript DELETE = LuaScript.load("redis/user-delete.lua");
-    private static final LuaScript READ = LuaScript.load("redis/user-read.lua");
+    private static final LuaScript READ = LuaScript.load("redis/group-records.lua", "redis/user-read.lua");
     private static final int DELETE_ATTEMPTS = 10;
 
     private UnifiedJedis jedis;
@@ -178,7 +179,7 @@ public class RedisUserRepository implements UserRepository {
                 b(Integer.toString(config.eventsMaxLength())), b(eventType), b(invited ? "1" : "0"),
                 b(withGroups ? keys.prefix() : ""))));
         if (result instanceof List<?> written) {
-            List<StoredResource> groups = openedGroups.openAll(tenant, (List<?>) written.get(1), keys::group);
+            List<StoredResource> groups = openedGroups.openRecords(tenant, (List<?>) written.get(1), (List<?>) written.get(2), keys::group);
             groups.sort(Comparator.comparing(StoredResource::id));
             StoredResource user = new StoredResource(id, (Long) written.get(0), current.created(), Instant.ofEpochMilli(now), attributes);
             return new UserWithGroups(user, groups);

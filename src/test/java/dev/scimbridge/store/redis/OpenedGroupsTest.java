@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -21,49 +20,32 @@ import dev.scimbridge.store.StoredResource;
 import dev.scimbridge.store.Tenant;
 import org.junit.jupiter.api.Test;
 
-/** {@link OpenedGroups}: a group record is opened once per version, from a reply row or an entry of group-records, and the map stays bounded. */
+/** {@link OpenedGroups}: a group record is opened once per version from its entry of group-records, and the map stays bounded. */
 class OpenedGroupsTest {
     private final Tenant tenant = new Tenant(UUID.randomUUID().toString(), new RecordCodec(AccountKeys.generate(new SecureRandom())));
     private final RedisKeys keys = new RedisKeys(tenant.accountId());
     private final OpenedGroups opened = new OpenedGroups();
 
     @Test
-    void theSameVersionIsOpenedOnceAndANewVersionAgain() {
-        StoredResource first = opened.open(tenant, row(tenant, "g1", 3, "Ops"), keys::group).orElseThrow();
-        assertEquals("Ops", first.attributes().getString("displayName"));
-        assertEquals(3, first.version());
-        assertSame(first, opened.open(tenant, row(tenant, "g1", 3, "Ops"), keys::group).orElseThrow());
-
-        StoredResource renamed = opened.open(tenant, row(tenant, "g1", 4, "Operations"), keys::group).orElseThrow();
-        assertEquals("Operations", renamed.attributes().getString("displayName"));
-        assertEquals(4, renamed.version());
-    }
-
-    @Test
     void accountsDoNotShareRecords() {
         Tenant other = new Tenant(UUID.randomUUID().toString(), new RecordCodec(AccountKeys.generate(new SecureRandom())));
-        StoredResource mine = opened.open(tenant, row(tenant, "g1", 1, "Mine"), keys::group).orElseThrow();
-        StoredResource theirs = opened.open(other, row(other, "g1", 1, "Theirs"), new RedisKeys(other.accountId())::group).orElseThrow();
+        StoredResource mine = opened.openRecord(tenant, "g1", entry(tenant, "g1", 1, "Mine"), keys::group).orElseThrow();
+        StoredResource theirs = opened.openRecord(other, "g1", entry(other, "g1", 1, "Theirs"), new RedisKeys(other.accountId())::group)
+                .orElseThrow();
         assertNotSame(mine, theirs);
         assertEquals("Theirs", theirs.attributes().getString("displayName"));
-        assertEquals("Mine", opened.open(tenant, row(tenant, "g1", 1, "Mine"), keys::group).orElseThrow().attributes().getString("displayName"));
-    }
-
-    @Test
-    void anIncompleteRowIsNoGroup() {
-        List<Object> row = new ArrayList<>(row(tenant, "g1", 1, "Ops"));
-        row.set(4, null);
-        assertTrue(opened.open(tenant, row, keys::group).isEmpty());
-        assertEquals(0, opened.size());
+        assertEquals("Mine", opened.openRecord(tenant, "g1", entry(tenant, "g1", 1, "Mine"), keys::group).orElseThrow()
+                .attributes().getString("displayName"));
     }
 
     @Test
     void atMostMaxRecordsAreHeld() {
         for (int i = 0; i <= OpenedGroups.MAX; i++) {
-            opened.open(tenant, row(tenant, "g" + i, 1, "G" + i), keys::group);
+            opened.openRecord(tenant, "g" + i, entry(tenant, "g" + i, 1, "G" + i), keys::group);
         }
         assertTrue(opened.size() <= OpenedGroups.MAX, "held " + opened.size());
-        assertEquals("G7", opened.open(tenant, row(tenant, "g7", 1, "G7"), keys::group).orElseThrow().attributes().getString("displayName"));
+        assertEquals("G7", opened.openRecord(tenant, "g7", entry(tenant, "g7", 1, "G7"), keys::group).orElseThrow()
+                .attributes().getString("displayName"));
     }
 
     @Test
@@ -77,12 +59,6 @@ class OpenedGroupsTest {
         assertSame(first, opened.openRecord(tenant, "g1", entry(tenant, "g1", 12, "Ops"), keys::group).orElseThrow());
         assertEquals("Renamed", opened.openRecord(tenant, "g1", entry(tenant, "g1", 13, "Renamed"), keys::group)
                 .orElseThrow().attributes().getString("displayName"));
-    }
-
-    @Test
-    void anEntryAndARowOfTheSameVersionShareTheOpenedRecord() {
-        StoredResource fromRow = opened.open(tenant, row(tenant, "g1", 5, "Ops"), keys::group).orElseThrow();
-        assertSame(fromRow, opened.openRecord(tenant, "g1", entry(tenant, "g1", 5, "Ops"), keys::group).orElseThrow());
     }
 
     @Test
@@ -116,20 +92,13 @@ class OpenedGroupsTest {
         assertEquals("One", groups.get(1).attributes().getString("displayName"));
     }
 
-    /** An entry of scim:{a}:group-records, {@code "<v>:<cr>:<lm>:<d>"}, as the group scripts write it. */
+    /** An entry of scim:{a}:group-records, {@code "<v>:<cr>:<lm>:<d>"}, as the group scripts write it, sealed under the group's key. */
     private static byte[] entry(Tenant tenant, String id, long version, String displayName) {
-        List<Object> row = row(tenant, id, version, displayName);
         byte[] head = RedisRecords.b(version + ":1000:2000:");
-        byte[] sealed = (byte[]) row.get(4);
+        byte[] sealed = RedisRecords.seal(tenant, new RedisKeys(tenant.accountId()).group(id),
+                Json.createObjectBuilder().add("displayName", displayName).build());
         byte[] entry = Arrays.copyOf(head, head.length + sealed.length);
         System.arraycopy(sealed, 0, entry, head.length, sealed.length);
         return entry;
-    }
-
-    /** A reply row {@code {id, v, cr, lm, d}} as user-replace.lua returns it, sealed under the group's key. */
-    private static List<Object> row(Tenant tenant, String id, long version, String displayName) {
-        byte[] sealed = RedisRecords.seal(tenant, new RedisKeys(tenant.accountId()).group(id),
-                Json.createObjectBuilder().add("displayName", displayName).build());
-        return List.of(RedisRecords.b(id), RedisRecords.b(Long.toString(version)), RedisRecords.b("1000"), RedisRecords.b("2000"), sealed);
     }
 }
