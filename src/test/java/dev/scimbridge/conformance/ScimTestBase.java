@@ -8,9 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.locks.LockSupport;
 
+import dev.scimbridge.testsupport.Await;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
@@ -96,14 +95,7 @@ abstract class ScimTestBase {
      * confirmation is a new version, which a test comparing versions across requests would see); the body.
      */
     protected JsonObject awaitConfirmed(String path) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        JsonObject user = read(path);
-        while (isInvited(user)) {
-            assertTrue(Instant.now().isBefore(deadline), () -> "the user was not confirmed within 30 s: " + path);
-            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-            user = read(path);
-        }
-        return user;
+        return Await.until("the confirmation of " + path, Duration.ofSeconds(30), () -> read(path), user -> !isInvited(user));
     }
 
     /** Whether the bridge's extension says {@code state: invited} (the confirmation watcher's only input). */

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.scimbridge.testsupport.Await;
 import dev.scimbridge.testsupport.ScimClient;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -50,20 +51,7 @@ class ConfirmationIT {
     }
 
     private JsonObject awaitState(String id, String state, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        JsonObject last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = json(scim.get("/Users/" + id).body());
-            if (state.equals(last.getJsonObject(BRIDGE).getString("state"))) {
-                return last;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("user " + id + " did not become " + state + " within " + timeout + ": " + last);
+        return Await.until("user " + id + " " + state, timeout, () -> json(scim.get("/Users/" + id).body()),
+                user -> state.equals(user.getJsonObject(BRIDGE).getString("state")));
     }
 }

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.scimbridge.testsupport.Await;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -40,9 +41,10 @@ class CredentialRotationIT {
         env.put("SCIM_SESSION", CredentialsItSupport.sessionFile().toString());
         Map.Entry<Integer, String> start = CredentialsItSupport.exec(List.of(server, "start", SERVER), env);
         if (start.getKey() != 0) {
-            // Seen once as 143 right after a stop: give the old JVM a moment and try again.
-            Thread.sleep(3000);
+            // Seen once as 143 right after a stop: wait until the old JVM is gone (status 1: not running), then again.
             CredentialsItSupport.exec(List.of(server, "stop", SERVER), Map.of());
+            Await.until("server " + SERVER + " stopped", Duration.ofSeconds(60),
+                    () -> CredentialsItSupport.exec(List.of(server, "status", SERVER), Map.of()), status -> status.getKey() == 1);
             start = CredentialsItSupport.exec(List.of(server, "start", SERVER), env);
         }
         assertEquals(0, start.getKey(), start.getValue());

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.scimbridge.testsupport.Await;
+import dev.scimbridge.testsupport.ItEnvironment;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
@@ -76,19 +78,8 @@ final class CredentialsItSupport {
     }
 
     /** Waits until {@code /ping} answers 200. */
-    static void awaitPing(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (get("/ping", null).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not up yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("the IT server did not answer /ping within " + timeout);
+    static void awaitPing(Duration timeout) {
+        Await.until("/ping of the IT server", timeout, () -> get("/ping", null), r -> r.statusCode() == 200, ItEnvironment::describe);
     }
 
     /** Runs a command, returning its exit code and output. */

@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Predicate;
 
 import jakarta.json.Json;
@@ -89,29 +88,11 @@ public final class ItEnvironment {
 
     /** Polls {@code path} until the response satisfies {@code condition} or {@code timeout} passes. */
     public static HttpResponse<String> awaitResponse(String path, Predicate<HttpResponse<String>> condition, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        HttpResponse<String> last = null;
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                last = get(path);
-                if (condition.test(last)) {
-                    return last;
-                }
-            } catch (RuntimeException e) {
-                // the server may be restarting: poll again
-            }
-            pause();
-        }
-        throw new AssertionError("condition not met on " + path + " within " + timeout
-                + (last == null ? "" : "; last answer " + last.statusCode() + " " + last.body()));
+        return Await.until("the condition on " + path, timeout, () -> get(path), condition, ItEnvironment::describe);
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    /** A response for failure messages: its status and body. */
+    public static String describe(HttpResponse<String> response) {
+        return response.statusCode() + " " + response.body();
     }
 }

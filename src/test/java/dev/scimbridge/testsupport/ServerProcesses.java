@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
@@ -22,27 +21,17 @@ public final class ServerProcesses {
      * Polls {@code url} until it answers 200; fails with the last answer and the log's tail on timeout,
      * or as soon as {@code process} (may be null) exits.
      */
-    public static HttpResponse<String> awaitReady(String url, Duration timeout, Path log, Process process)
-            throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        HttpResponse<String> last = null;
-        while (Instant.now().isBefore(deadline)) {
-            if (process != null && !process.isAlive()) {
-                fail("the process exited with " + process.exitValue() + " before it was ready:\n" + tail(log));
-            }
-            try {
-                last = getUrl(url);
-                if (last.statusCode() == 200) {
-                    return last;
+    public static HttpResponse<String> awaitReady(String url, Duration timeout, Path log, Process process) throws IOException {
+        try {
+            return Await.until("ready at " + url, timeout, () -> {
+                if (process != null && !process.isAlive()) {
+                    fail("the process exited with " + process.exitValue() + " before it was ready");
                 }
-            } catch (RuntimeException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
+                return getUrl(url);
+            }, ready -> ready.statusCode() == 200, ItEnvironment::describe);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n" + tail(log), e);
         }
-        fail("not ready within " + timeout + (last == null ? "" : "; last " + last.statusCode() + " " + last.body())
-                + "\n" + tail(log));
-        return null;
     }
 
     /** The last 40 lines of a log, for failure messages. */
