@@ -7,7 +7,7 @@
 -- ARGV[5] now (ms)  ARGV[6] events max length  ARGV[7] number of externalId keys  ARGV[8..] member ids
 -- Returns 'OK', 'DUP:displayName', or 'UNKNOWN:<uid>' without writing anything.
 -- Every write of a group's v, cr, lm or d copies them to scim:{a}:group-records as "<v>:<cr>:<lm>:<d>",
--- which user-read.lua reads for all of a user's groups with one HMGET (docs/redis-keys.md).
+-- which user-read.lua and user-replace.lua read for all of a user's groups with one HMGET (group-records.lua).
 if redis.call('HEXISTS', KEYS[3], ARGV[3]) == 1 then
   return 'DUP:displayName'
 end

@@ -11,7 +11,7 @@
 -- ARGV[11..] removed ids, then added ids
 -- Returns the new version, or 'NOTFOUND' / 'CONFLICT' / 'DUP:displayName' / 'UNKNOWN:<uid>' without writing.
 -- Every write of a group's v, cr, lm or d copies them to scim:{a}:group-records as "<v>:<cr>:<lm>:<d>",
--- which user-read.lua reads for all of a user's groups with one HMGET (docs/redis-keys.md).
+-- which user-read.lua and user-replace.lua read for all of a user's groups with one HMGET (group-records.lua).
 local fields = redis.call('HMGET', KEYS[1], 'v', 'dn')
 if not fields[1] then
   return 'NOTFOUND'

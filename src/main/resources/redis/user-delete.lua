@@ -8,7 +8,7 @@
 -- ARGV[5] events max length  ARGV[6..] the group ids, in the order of their keys
 -- Returns 'OK', 'NOTFOUND', or 'RETRY' when the user or its memberships changed since they were read.
 -- Every write of a group's v, cr, lm or d copies them to scim:{a}:group-records as "<v>:<cr>:<lm>:<d>",
--- which user-read.lua reads for all of a user's groups with one HMGET (docs/redis-keys.md).
+-- which user-read.lua and user-replace.lua read for all of a user's groups with one HMGET (group-records.lua).
 local fields = redis.call('HMGET', KEYS[1], 'v', 'un')
 if not fields[1] then
   return 'NOTFOUND'

@@ -10,7 +10,7 @@ import java.util.function.Predicate;
  * Waiting for a condition instead of sleeping and hoping: polls a read until its value satisfies a
  * condition, and fails with what was awaited and the last value seen when the time is up. A read that
  * throws an exception (a server not listening yet, restarting) counts as not yet; an
- * {@link AssertionError} from the read ends the wait at once, as does an interrupt.
+ * {@link AssertionError} from the read, an exception from the condition and an interrupt end the wait at once.
  */
 public final class Await {
     private static final Duration EVERY = Duration.ofMillis(100);
@@ -38,14 +38,14 @@ public final class Await {
             try {
                 last = read.get();
                 lastFailure = null;
-                if (done.test(last)) {
-                    return last;
-                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting: " + what, e);
             } catch (Exception e) {
                 lastFailure = e;
+            }
+            if (lastFailure == null && done.test(last)) {
+                return last;
             }
             if (!Instant.now().isBefore(deadline)) {
                 AssertionError timedOut = new AssertionError(what + ": not within " + timeout + "; last "
@@ -56,7 +56,7 @@ public final class Await {
                 throw timedOut;
             }
             LockSupport.parkNanos(EVERY.toNanos());
-            if (Thread.interrupted()) {
+            if (Thread.currentThread().isInterrupted()) {
                 throw new IllegalStateException("interrupted while waiting: " + what);
             }
         }

@@ -51,6 +51,16 @@ class AwaitTest {
     }
 
     @Test
+    void anExceptionFromTheConditionEndsTheWaitAtOnce() {
+        AtomicInteger reads = new AtomicInteger();
+        assertThrows(NullPointerException.class, () -> Await.until("a field of the answer", Duration.ofSeconds(30), () -> {
+            reads.incrementAndGet();
+            return (String) null;
+        }, answer -> answer.isEmpty()));
+        assertEquals(1, reads.get());
+    }
+
+    @Test
     void anAssertionErrorFromTheReadEndsTheWaitAtOnce() {
         AtomicInteger reads = new AtomicInteger();
         AssertionError wrong = new AssertionError("expected 200 but was 500");

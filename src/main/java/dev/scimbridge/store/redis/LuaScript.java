@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -35,15 +36,15 @@ public final class LuaScript {
 
     /**
      * Loads a script from the class path, e.g. {@code redis/bootstrap-account.lua}; with more than one
-     * resource, their texts joined in order, so a script can call the functions of a shared file before it
-     * ({@code load("redis/group-records.lua", "redis/user-read.lua")}).
+     * resource, their texts joined in order by a line break, so a script can call the functions of a shared
+     * file before it ({@code load("redis/group-records.lua", "redis/user-read.lua")}).
      */
     public static LuaScript load(String... resources) {
-        StringBuilder source = new StringBuilder();
+        List<String> texts = new ArrayList<>(resources.length);
         for (String resource : resources) {
-            source.append(read(resource)).append('\n');
+            texts.add(read(resource));
         }
-        return new LuaScript(String.join(" + ", resources), source.toString());
+        return new LuaScript(String.join(" + ", resources), String.join("\n", texts));
     }
 
     private static String read(String resource) {

@@ -12,16 +12,18 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
-/** {@link LuaScript#load}: one resource, or a shared file joined before a script, under the SHA-1 of exactly the text sent on NOSCRIPT. */
+/** {@link LuaScript#load}: one resource as it is, or a shared file joined before a script, under the SHA-1 of exactly the text sent on NOSCRIPT. */
 class LuaScriptTest {
 
     @Test
     void aScriptWithASharedFileIsTheirTextsJoinedInOrder() throws IOException {
         LuaScript joined = LuaScript.load("redis/group-records.lua", "redis/user-replace.lua");
-        String text = text("redis/group-records.lua") + "\n" + text("redis/user-replace.lua") + "\n";
+        String text = text("redis/group-records.lua") + "\n" + text("redis/user-replace.lua");
         assertEquals(LuaScript.of("expected", text).sha1(), joined.sha1());
         assertEquals("redis/group-records.lua + redis/user-replace.lua", joined.name());
         assertNotEquals(LuaScript.load("redis/user-replace.lua").sha1(), joined.sha1());
+        assertEquals(LuaScript.of("alone", text("redis/user-replace.lua")).sha1(), LuaScript.load("redis/user-replace.lua").sha1(),
+                "a script of one file is its text as it is, so its SHA-1 stays that of the file");
     }
 
     @Test
