@@ -1,5 +1,6 @@
 package dev.scimbridge.store.redis;
 
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import dev.scimbridge.config.RedisConfig;
@@ -76,8 +77,7 @@ public class RedisClientProducer {
                     + " with its data in " + config.embeddedDir().toAbsolutePath()
                     + ". This mode is for development only; set SCIM_REDIS_URL in production.");
         }
-        return new RedisEndpoint(false, "127.0.0.1", embedded.port(), java.util.Optional.empty(),
-                java.util.Optional.empty(), 0);
+        return new RedisEndpoint(false, "127.0.0.1", embedded.port(), Optional.empty(), Optional.empty(), 0);
     }
 
     @PreDestroy
