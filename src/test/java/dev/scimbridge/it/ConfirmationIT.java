@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import dev.scimbridge.testsupport.Await;
 import dev.scimbridge.testsupport.ScimClient;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * suspended user is not confirmed.
  */
 class ConfirmationIT {
-    private static final String BRIDGE = "urn:scimbridge:params:scim:schemas:extension:bridge:2.0:User";
+    private static final String BRIDGE = ScimClient.BRIDGE_USER;
     private final ScimClient scim = ScimClient.forItServer();
 
     private String create(String userName, boolean active) {
@@ -40,7 +39,7 @@ class ConfirmationIT {
         String id = user.getString("id");
         String suspended = create("suspended-" + UUID.randomUUID(), false);
 
-        JsonObject confirmed = awaitState(id, "active", Duration.ofSeconds(30));
+        JsonObject confirmed = scim.awaitUserState(id, "active", Duration.ofSeconds(30));
         assertTrue(confirmed.getJsonObject(BRIDGE).containsKey("confirmedAt"));
         assertTrue(Instant.parse(confirmed.getJsonObject(BRIDGE).getString("confirmedAt")).isAfter(Instant.now().minusSeconds(120)));
         assertEquals("W/\"2\"", confirmed.getJsonObject("meta").getString("version"), "confirmed exactly once");
@@ -48,10 +47,5 @@ class ConfirmationIT {
         JsonObject stillSuspended = json(scim.get("/Users/" + suspended).body());
         assertEquals("suspended", stillSuspended.getJsonObject(BRIDGE).getString("state"));
         assertFalse(stillSuspended.getJsonObject(BRIDGE).containsKey("confirmedAt"));
-    }
-
-    private JsonObject awaitState(String id, String state, Duration timeout) {
-        return Await.until("user " + id + " " + state, timeout, () -> json(scim.get("/Users/" + id).body()),
-                user -> state.equals(user.getJsonObject(BRIDGE).getString("state")));
     }
 }

@@ -9,8 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import jakarta.json.JsonObject;
+
 /** An authenticated SCIM client for integration tests: the IT server's bearer token on every call. */
 public final class ScimClient {
+    /** The bridge's User extension, whose {@code state} is invited, active or suspended. */
+    public static final String BRIDGE_USER = "urn:scimbridge:params:scim:schemas:extension:bridge:2.0:User";
+
     private final String root;
     private final String token;
 
@@ -31,6 +36,15 @@ public final class ScimClient {
 
     public HttpResponse<String> get(String path, String... headers) {
         return send("GET", path, null, headers);
+    }
+
+    /**
+     * Waits until the bridge's extension says user {@code id} is in {@code state} (the IT server's
+     * confirmation watcher turns a new user from invited to active within 2 s, a new version); its body then.
+     */
+    public JsonObject awaitUserState(String id, String state, Duration timeout) {
+        return Await.until("user " + id + " " + state, timeout, () -> ItEnvironment.json(get("/Users/" + id).body()),
+                user -> state.equals(user.getJsonObject(BRIDGE_USER).getString("state")));
     }
 
     public HttpResponse<String> post(String path, String body, String... headers) {
