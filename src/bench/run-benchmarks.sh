@@ -133,8 +133,10 @@ record() {   # record <workload> <users> <BENCH line> [note] -- after the measur
     log "$1 [$2 users]: $(cut -d' ' -f2- <<<"$line") rss=$(rss_mib)MiB cpu_us=$cpu ${4:-}"
 }
 
+WRK_RUNS=0
 wrk_for() {   # wrk_for <seconds> <output file> <lua> [path] -- the load of a timed workload for that long
-    wrk -t"$THREADS" -c"$CONNS" -d"${1}s" --timeout 10s -s "$BENCH_LUA_DIR/$3" "$BASE${4:-}" >"$2" 2>&1
+    WRK_RUNS=$(( WRK_RUNS + 1 ))   # BENCH_RUN: create.lua's names differ from one window to the next
+    BENCH_RUN=$WRK_RUNS wrk -t"$THREADS" -c"$CONNS" -d"${1}s" --timeout 10s -s "$BENCH_LUA_DIR/$3" "$BASE${4:-}" >"$2" 2>&1
 }
 
 # CPU ticks of the bridge's JIT compiler threads (HotSpot's "C1/C2 CompilerThreadN") into JIT_TICKS.
@@ -291,6 +293,12 @@ ok2xx=$(( $(cut -f3 <<<"$line") - $(cut -f8 <<<"$line") - $(cut -f9 <<<"$line") 
 count=$(member_count "$g")
 LOST="2xx adds: $ok2xx, members afterwards: $count ($([[ $ok2xx == "$count" ]] && echo 'no lost update' || echo 'MISMATCH'))"
 log "$LOST"
+# Create, compiled: rows 1a time an IdP's first cycle on a path the JIT is still compiling (docs/benchmarks.md,
+# round 5 item 2); this row times the create path as every timed row is timed, after its warm-up. It comes
+# after every row that reads users, so the users it adds (in no group) change none of them.
+NOTE="users in no group, added to the $NU" BENCH_KIND=user BENCH_COUNT=1000000000 BENCH_PREFIX=steady BENCH_OUT=$WORK/steady \
+    timed "1d create users (compiled)" "$NU" create.lua
+rm -f "$WORK"/steady.*
 BENCH_PATH=/ping timed "ping (baseline, again)" - plain.lua
 PEAK=$(peak_mib)
 log "peak RSS ${PEAK} MiB"

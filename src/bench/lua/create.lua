@@ -1,11 +1,14 @@
 -- Workload 1: create exactly BENCH_COUNT users (BENCH_KIND=user) or groups (BENCH_KIND=group) with unique
--- names, split over the threads; writes "id<TAB>name" to BENCH_OUT.<tid>. Once a thread has sent its
+-- names (BENCH_PREFIX, and BENCH_RUN when set), split over the threads; writes "id<TAB>name" to BENCH_OUT.<tid>. Once a thread has sent its
 -- share, its connections send GET /ping until the share's responses are in (those pings are excluded).
 dofile((os.getenv("BENCH_LUA_DIR") or ".") .. "/common.lua")
 local kind = os.getenv("BENCH_KIND") or "user"
 local total = tonumber(os.getenv("BENCH_COUNT") or "1000")
 local nthreads = tonumber(os.getenv("BENCH_THREADS") or "2")
 local prefix = os.getenv("BENCH_PREFIX") or "bench"
+if os.getenv("BENCH_RUN") then   -- a timed row runs wrk once a warm-up window and once measured: names stay unique
+  prefix = prefix .. "-r" .. os.getenv("BENCH_RUN")
+end
 local sent, got, extra = 0, 0, 0
 local out, share, ping
 function init(args)
