@@ -58,6 +58,7 @@ knobs_set() {   # the knobs this run was given, as they would be typed (BENCH_MO
     return 0
 }
 KNOBS=$(knobs_set)   # now, before the script exports some of them for wrk's scripts
+unset BENCH_RUN       # set by wrk_for for each wrk run of a timed row only
 LABEL=${BENCH_LABEL:-$MODE}
 DOC=${BENCH_DOC:-$ROOT/docs/benchmarks.md}
 CALIBRATION_WAR=$SERVER_DIR/dropins/calibration.war
@@ -294,7 +295,7 @@ count=$(member_count "$g")
 LOST="2xx adds: $ok2xx, members afterwards: $count ($([[ $ok2xx == "$count" ]] && echo 'no lost update' || echo 'MISMATCH'))"
 log "$LOST"
 # Create, compiled: rows 1a time an IdP's first cycle on a path the JIT is still compiling (docs/benchmarks.md,
-# round 5 item 2); this row times the create path as every timed row is timed, after its warm-up. It comes
+# round 5 item 2); this row times the create path as the warmed timed rows are timed, after its warm-up. It comes
 # after every row that reads users, so the users it adds (in no group) change none of them.
 NOTE="users in no group, added to the $NU" BENCH_KIND=user BENCH_COUNT=1000000000 BENCH_PREFIX=steady BENCH_OUT=$WORK/steady \
     timed "1d create users (compiled)" "$NU" create.lua
