@@ -75,7 +75,7 @@ class DirectoryIT {
         assertEquals("User", body.getJsonObject("meta").getString("resourceType"));
         assertTrue(created.headers().firstValue("Location").orElseThrow().endsWith("/scim/v2/Users/" + id));
         assertEquals(body.getJsonObject("meta").getString("version"), created.headers().firstValue("ETag").orElseThrow());
-        assertEquals("invited", body.getJsonObject("urn:scimbridge:params:scim:schemas:extension:bridge:2.0:User").getString("state"));
+        assertEquals("invited", body.getJsonObject(ScimClient.BRIDGE_USER).getString("state"));
 
         // Redis holds the user, but no name, email or password in clear.
         List<String> keys = keysContaining(id);
