@@ -15,11 +15,18 @@
 # workarea and no expanded WAR, a new server's first start; `seed` the same emptied output put back by
 # liberty/seed-output.sh, the container image's entrypoint, from the output of one warm-up start made at
 # the first bridge_start (as the image's build does), the copy counted in READY_MS.
+# BRIDGE_MEMORY_LIMIT (bytes, or with a K, M or G suffix) and BRIDGE_CPU_LIMIT (cores, e.g. 1 or 1.5) run
+# the server as a container with those limits runs it: in a cgroup of its own (v1 or v2; needs root and a
+# writable cgroup filesystem) with that memory limit and CPU quota (100 ms period, as the kubelet sets it),
+# started with `server run` in the background as the image's CMD starts it (`server start` would count its
+# own waiting JVM against the quota), readiness polled every 100 ms through bash's /dev/tcp. bridge_cgroup
+# prints the cgroup's peak usage, limit hits, OOM kills and throttled periods; bridge_lift_memory_limit
+# lifts the memory limit (the harness does before it deploys its calibration WAR into the same server).
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
 WLP=$ROOT/target/liberty/wlp
 SERVER_DIR=$WLP/usr/servers/scimBridge
-WORK="" REDIS_PID="" BRIDGE_PID=""
+WORK="" REDIS_PID="" BRIDGE_PID="" CGROUP_MEM="" CGROUP_CPU="" LIMIT_MEMORY="" LIMIT_CPU=""
 
 bridge_log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
@@ -33,9 +40,84 @@ bridge_cleanup() {
         kill "$REDIS_PID" 2>/dev/null || true
         for _ in $(seq 50); do kill -0 "$REDIS_PID" 2>/dev/null || break; sleep 0.1; done   # it logs while exiting
     fi
+    if [[ -n $CGROUP_MEM$CGROUP_CPU ]]; then   # empty once the server has exited
+        for _ in $(seq 100); do [[ -z $(cat "${CGROUP_MEM:-$CGROUP_CPU}/cgroup.procs" 2>/dev/null) ]] && break; sleep 0.1; done
+        rmdir $CGROUP_MEM $CGROUP_CPU 2>/dev/null || true
+    fi
     [[ -d $SERVER_DIR ]] && cp liberty/config/jvm.options "$SERVER_DIR/jvm.options"
     [[ -n $WORK ]] && rm -rf "$WORK"
     return 0
+}
+
+bridge_cgroup_setup() {   # the cgroup(s) of BRIDGE_MEMORY_LIMIT and BRIDGE_CPU_LIMIT, as a container runtime makes them
+    local mem=${BRIDGE_MEMORY_LIMIT:-} cpu=${BRIDGE_CPU_LIMIT:-} name=scim-bridge-bench-$$ bytes quota
+    [[ -z $mem$cpu ]] && return 0
+    LIMIT_MEMORY=$mem LIMIT_CPU=$cpu
+    if [[ -n $mem ]]; then
+        bytes=$(numfmt --from=iec "${mem%i}") || { echo "BRIDGE_MEMORY_LIMIT: bytes or K/M/G, not $mem" >&2; exit 2; }
+    fi
+    if [[ -n $cpu ]]; then
+        quota=$(awk -v c="$cpu" 'BEGIN { if (c + 0 <= 0) exit 1; printf "%d", c * 100000 }') \
+            || { echo "BRIDGE_CPU_LIMIT: cores, such as 1 or 1.5, not $cpu" >&2; exit 2; }
+    fi
+    if [[ -f /sys/fs/cgroup/cgroup.controllers ]]; then   # v2: one group, both controllers
+        local dir=/sys/fs/cgroup/$name
+        mkdir "$dir" || { echo "cannot create $dir (root and a writable cgroup2 mount are needed)" >&2; exit 1; }
+        [[ -n $mem ]] && { CGROUP_MEM=$dir; echo "$bytes" >"$dir/memory.max"; { echo 0 >"$dir/memory.swap.max"; } 2>/dev/null || true; }
+        [[ -n $cpu ]] && { CGROUP_CPU=$dir; echo "$quota 100000" >"$dir/cpu.max"; }
+        [[ $CGROUP_CPU == "$CGROUP_MEM" ]] && CGROUP_CPU=""
+    else                                                  # v1: one group per controller
+        if [[ -n $mem ]]; then
+            CGROUP_MEM=/sys/fs/cgroup/memory/$name
+            mkdir "$CGROUP_MEM" || { echo "cannot create $CGROUP_MEM (root and a writable cgroup mount are needed)" >&2; exit 1; }
+            echo "$bytes" >"$CGROUP_MEM/memory.limit_in_bytes"
+        fi
+        if [[ -n $cpu ]]; then
+            CGROUP_CPU=/sys/fs/cgroup/cpu/$name
+            mkdir "$CGROUP_CPU" || { echo "cannot create $CGROUP_CPU (root and a writable cgroup mount are needed)" >&2; exit 1; }
+            echo 100000 >"$CGROUP_CPU/cpu.cfs_period_us"
+            echo "$quota" >"$CGROUP_CPU/cpu.cfs_quota_us"
+        fi
+    fi
+    bridge_log "cgroup limits: memory ${mem:-none}, CPU ${cpu:-none} ($CGROUP_MEM $CGROUP_CPU)"
+}
+
+bridge_cgroup() {   # one line: the limits and what the cgroup recorded since it was made
+    local out="" v
+    if [[ -n $CGROUP_MEM ]]; then
+        if [[ -f $CGROUP_MEM/memory.max ]]; then
+            out="memory limit $(( $(cat "$CGROUP_MEM/memory.max") / 1048576 )) MiB"
+            out+=", peak usage $(( $(cat "$CGROUP_MEM/memory.peak") / 1048576 )) MiB"
+            out+=", limit reached $(awk '$1=="max"{print $2}' "$CGROUP_MEM/memory.events") times"
+            out+=", OOM kills $(awk '$1=="oom_kill"{print $2}' "$CGROUP_MEM/memory.events")"
+        else
+            out="memory limit $(( $(cat "$CGROUP_MEM/memory.limit_in_bytes") / 1048576 )) MiB"
+            out+=", peak usage $(( $(cat "$CGROUP_MEM/memory.max_usage_in_bytes") / 1048576 )) MiB"
+            out+=", limit reached $(cat "$CGROUP_MEM/memory.failcnt") times"
+            out+=", OOM kills $(awk '$1=="oom_kill"{print $2}' "$CGROUP_MEM/memory.oom_control")"
+        fi
+    fi
+    local cpu_dir=$CGROUP_CPU
+    [[ -z $cpu_dir && -n $LIMIT_CPU ]] && cpu_dir=$CGROUP_MEM   # v2: the one group
+    if [[ -n $cpu_dir ]]; then
+        out+="${out:+; }CPU limit $LIMIT_CPU cores, throttled in $(awk '$1=="nr_throttled"{print $2}' "$cpu_dir/cpu.stat")"
+        out+=" of $(awk '$1=="nr_periods"{print $2}' "$cpu_dir/cpu.stat") periods of 100 ms"
+    fi
+    echo "$out"
+}
+
+bridge_lift_memory_limit() {
+    [[ -z $CGROUP_MEM ]] && return 0
+    if [[ -f $CGROUP_MEM/memory.max ]]; then echo max >"$CGROUP_MEM/memory.max"; else echo -1 >"$CGROUP_MEM/memory.limit_in_bytes"; fi
+}
+
+bridge_ready() {   # /health/ready answers 200, asked through bash's /dev/tcp (no process forked a poll)
+    local status=""
+    { exec 3<>"/dev/tcp/127.0.0.1/$HTTP_PORT"; } 2>/dev/null || return 1
+    printf 'GET /health/ready HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&3
+    read -r -t 10 _ status _ <&3 || true
+    exec 3<&-
+    [[ $status == 200 ]]
 }
 
 bridge_tools() {   # bridge_tools <tool>... -- installs the missing ones (Debian package names)
@@ -77,6 +159,7 @@ bridge_setup() {   # bridge_setup <account name> <tool>...
         --out "$WORK/scimsession" --token-out "$WORK/token" >/dev/null
     HTTP_PORT=$(free_port)
     BASE=http://127.0.0.1:$HTTP_PORT
+    bridge_cgroup_setup
 }
 
 bridge_empty_output() { rm -rf "$SERVER_DIR/workarea" "$SERVER_DIR/apps/expanded"; }
@@ -99,7 +182,7 @@ bridge_start() {
                 local port=$HTTP_PORT base=$BASE
                 HTTP_PORT=$(free_port)
                 BASE=http://127.0.0.1:$HTTP_PORT
-                BRIDGE_START_FROM=kept BRIDGE_LOG_FORMAT=json bridge_start
+                BRIDGE_START_FROM=kept BRIDGE_LOG_FORMAT=json BRIDGE_UNLIMITED=true bridge_start
                 "$WLP/bin/server" stop scimBridge >/dev/null
                 HTTP_PORT=$port BASE=$base
                 mkdir -p "$seed/apps"
@@ -110,21 +193,38 @@ bridge_start() {
             entrypoint=(env SCIM_SEED_DIR="$WORK/seed" SCIM_SEED_TARGET="$SERVER_DIR" "$ROOT/liberty/seed-output.sh") ;;
         *) echo "BRIDGE_START_FROM must be kept, empty or seed, not $from" >&2; exit 2 ;;
     esac
+    local limited="" poll=0.05
+    [[ -n $CGROUP_MEM$CGROUP_CPU && ${BRIDGE_UNLIMITED:-} != true ]] && limited=true poll=0.1
     t0=$(date +%s%N)
     BRIDGE_PID=starting   # from here on, bridge_cleanup stops the server
-    SCIM_SESSION=$WORK/scimsession SCIM_TOKEN_FILE=$WORK/token SCIM_REDIS_URL=redis://127.0.0.1:$REDIS_PORT \
-        HTTP_PORT=$HTTP_PORT HTTP_HOST=127.0.0.1 SCIM_CONFIRMATION_INTERVAL=manual MALLOC_ARENA_MAX=2 \
-        SCIM_LOG_FORMAT=${BRIDGE_LOG_FORMAT:-simple} SCIM_METRICS_ENABLED=${BRIDGE_METRICS:-false} \
-        "${entrypoint[@]}" "$WLP/bin/server" start scimBridge >/dev/null
-    until curl -sf "$BASE/health/ready" >/dev/null; do
+    if [[ -n $limited ]]; then
+        (   # this subshell joins the cgroup(s), then becomes the image's CMD
+            for dir in $CGROUP_MEM $CGROUP_CPU; do echo "$BASHPID" >"$dir/cgroup.procs"; done
+            export SCIM_SESSION=$WORK/scimsession SCIM_TOKEN_FILE=$WORK/token SCIM_REDIS_URL=redis://127.0.0.1:$REDIS_PORT \
+                HTTP_PORT=$HTTP_PORT HTTP_HOST=127.0.0.1 SCIM_CONFIRMATION_INTERVAL=manual MALLOC_ARENA_MAX=2 \
+                SCIM_LOG_FORMAT=${BRIDGE_LOG_FORMAT:-simple} SCIM_METRICS_ENABLED=${BRIDGE_METRICS:-false}
+            exec "${entrypoint[@]}" "$WLP/bin/server" run scimBridge
+        ) >"$WORK/console.log" 2>&1 &
+    else
+        SCIM_SESSION=$WORK/scimsession SCIM_TOKEN_FILE=$WORK/token SCIM_REDIS_URL=redis://127.0.0.1:$REDIS_PORT \
+            HTTP_PORT=$HTTP_PORT HTTP_HOST=127.0.0.1 SCIM_CONFIRMATION_INTERVAL=manual MALLOC_ARENA_MAX=2 \
+            SCIM_LOG_FORMAT=${BRIDGE_LOG_FORMAT:-simple} SCIM_METRICS_ENABLED=${BRIDGE_METRICS:-false} \
+            "${entrypoint[@]}" "$WLP/bin/server" start scimBridge >/dev/null
+    fi
+    until bridge_ready; do
         if (( $(date +%s%N) - t0 > 180000000000 )); then
             echo "the bridge was not ready after 180 s; the end of its log:" >&2
             tail -n 20 "$SERVER_DIR/logs/messages.log" >&2 || true
             exit 1
         fi
-        sleep 0.05
+        sleep "$poll"
     done
     READY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
     START_FROM_KIND=$kind
-    BRIDGE_PID=$(cat "$WLP/usr/servers/.pid/scimBridge.pid")
+    if [[ -n $limited ]]; then
+        BRIDGE_PID=$(pgrep -f -- "ws-server.jar scimBridge" | head -1)
+        START_FROM_KIND+="; \`server run\` in a cgroup: memory limit ${LIMIT_MEMORY:-none}, CPU limit ${LIMIT_CPU:-none}"
+    else
+        BRIDGE_PID=$(cat "$WLP/usr/servers/.pid/scimBridge.pid")
+    fi
 }

@@ -24,7 +24,9 @@
 # as for the workloads; 30),
 # BENCH_PING_EACH (seconds of /ping after each workload, the reference of its "vs /ping"; 5),
 # BENCH_TIMEOUT (overall bound in seconds; default 1800 quick, 3600 full), BENCH_START_FROM (what the
-# bridge's start begins with: kept, the default, empty or seed; src/bench/bridge.sh).
+# bridge's start begins with: kept, the default, empty or seed; src/bench/bridge.sh), BENCH_MEMORY_LIMIT and
+# BENCH_CPU_LIMIT (run the bridge in a cgroup with a container's limits, e.g. the chart's 256Mi and 2;
+# src/bench/bridge.sh; the memory limit is lifted before the calibration WAR is deployed into the server).
 set -euo pipefail
 
 source "$(dirname "$0")/bridge.sh"
@@ -52,7 +54,7 @@ knobs_set() {   # the knobs this run was given, as they would be typed (BENCH_MO
     printf 'BENCH_MODE=%s ' "$MODE"
     for v in BENCH_USERS BENCH_DURATION BENCH_CONNECTIONS BENCH_THREADS BENCH_GROUPS BENCH_MEMBERSHIPS \
         BENCH_JVM_OPTIONS BENCH_METRICS BENCH_WARMUP BENCH_WARMUP_REQUESTS BENCH_WARMUP_MAX BENCH_CALIBRATION BENCH_CALIBRATION_WARMUP BENCH_PING_EACH \
-        BENCH_START_FROM BENCH_LABEL BENCH_TIMEOUT; do
+        BENCH_START_FROM BENCH_MEMORY_LIMIT BENCH_CPU_LIMIT BENCH_LABEL BENCH_TIMEOUT; do
         [[ -n ${!v:-} ]] && printf '%s=%q ' "$v" "${!v}"
     done
     return 0
@@ -68,7 +70,8 @@ log() { bridge_log "$@"; }
 
 # Redis, the bridge (server scimBridge, packaged WAR, shipped configuration plus BENCH_JVM_OPTIONS) and
 # fresh credentials, from bridge.sh; wrk and jq besides.
-BRIDGE_JVM_OPTIONS=${BENCH_JVM_OPTIONS:-} bridge_setup Bench wrk redis-server jq
+BRIDGE_JVM_OPTIONS=${BENCH_JVM_OPTIONS:-} BRIDGE_MEMORY_LIMIT=${BENCH_MEMORY_LIMIT:-} BRIDGE_CPU_LIMIT=${BENCH_CPU_LIMIT:-} \
+    bridge_setup Bench wrk redis-server jq
 cleanup() {
     set +e
     if [[ -n $WATCHDOG_PID ]]; then
@@ -303,6 +306,11 @@ rm -f "$WORK"/steady.*
 BENCH_PATH=/ping timed "ping (baseline, again)" - plain.lua
 PEAK=$(peak_mib)
 log "peak RSS ${PEAK} MiB"
+CGROUP_REPORT=$(bridge_cgroup)
+if [[ -n $CGROUP_REPORT ]]; then
+    log "cgroup: $CGROUP_REPORT"
+    bridge_lift_memory_limit   # the calibration WAR deployed beside the bridge is not part of what the limit holds
+fi
 
 # --- calibration: the issue's reference endpoint, deployed into the running server ------------------------
 # src/bench/calibration is a trivial JAX-RS endpoint (one Redis SET and GET, JSON-B). It is built into a
@@ -344,7 +352,11 @@ section=$WORK/section.md
     echo
     echo "Metrics (\`SCIM_METRICS_ENABLED\`): $METRICS. JVM options: \`$(grep -v '^#' "$SERVER_DIR/jvm.options" | grep -v '^$' | tr '\n' ' ')\`"
     echo
-    echo "Start-up to ready (\`server start\` to \`/health/ready\` UP): **${STARTUP_MS} ms**, $START_FROM_KIND. RSS after start ${RSS_START} MiB, peak (VmHWM) over the run **${PEAK} MiB**."
+    echo "Start-up to ready (the server command to \`/health/ready\` UP): **${STARTUP_MS} ms**, $START_FROM_KIND. RSS after start ${RSS_START} MiB, peak (VmHWM) over the run **${PEAK} MiB**."
+    if [[ -n $CGROUP_REPORT ]]; then
+        echo
+        echo "Container limits (the bridge's cgroup, from its start to the end of row 1d, before the calibration): $CGROUP_REPORT."
+    fi
     echo
     echo "| workload | users | requests | s | req/s | /ping req/s next | vs /ping | vs calibration | p50 ms | p99 ms | non-2xx | socket errors | CPU µs a request: bridge / Redis / wrk / machine | RSS MiB after | load after | note |"
     echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
