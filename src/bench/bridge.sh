@@ -63,6 +63,10 @@ bridge_cgroup_setup() {   # the cgroup(s) of BRIDGE_MEMORY_LIMIT and BRIDGE_CPU_
     if [[ -f /sys/fs/cgroup/cgroup.controllers ]]; then   # v2: one group, both controllers
         local dir=/sys/fs/cgroup/$name
         mkdir "$dir" || { echo "cannot create $dir (root and a writable cgroup2 mount are needed)" >&2; exit 1; }
+        if [[ -n $mem && ! -f $dir/memory.max || -n $cpu && ! -f $dir/cpu.max ]]; then
+            rmdir "$dir"
+            echo "the memory and cpu controllers are not enabled in /sys/fs/cgroup/cgroup.subtree_control" >&2; exit 1
+        fi
         [[ -n $mem ]] && { CGROUP_MEM=$dir; echo "$bytes" >"$dir/memory.max"; { echo 0 >"$dir/memory.swap.max"; } 2>/dev/null || true; }
         [[ -n $cpu ]] && { CGROUP_CPU=$dir; echo "$quota 100000" >"$dir/cpu.max"; }
         [[ $CGROUP_CPU == "$CGROUP_MEM" ]] && CGROUP_CPU=""
@@ -87,7 +91,11 @@ bridge_cgroup() {   # one line: the limits and what the cgroup recorded since it
     if [[ -n $CGROUP_MEM ]]; then
         if [[ -f $CGROUP_MEM/memory.max ]]; then
             out="memory limit $(( $(cat "$CGROUP_MEM/memory.max") / 1048576 )) MiB"
-            out+=", peak usage $(( $(cat "$CGROUP_MEM/memory.peak") / 1048576 )) MiB"
+            if [[ -f $CGROUP_MEM/memory.peak ]]; then   # Linux 5.19 and later
+                out+=", peak usage $(( $(cat "$CGROUP_MEM/memory.peak") / 1048576 )) MiB"
+            else
+                out+=", usage now $(( $(cat "$CGROUP_MEM/memory.current") / 1048576 )) MiB (no memory.peak before Linux 5.19)"
+            fi
             out+=", limit reached $(awk '$1=="max"{print $2}' "$CGROUP_MEM/memory.events") times"
             out+=", OOM kills $(awk '$1=="oom_kill"{print $2}' "$CGROUP_MEM/memory.events")"
         else
