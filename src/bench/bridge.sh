@@ -10,18 +10,20 @@
 # caller with more to clean traps EXIT itself and calls bridge_cleanup last).
 # `bridge_start` then starts the server with scim.token.file (metrics as BRIDGE_METRICS, default false)
 # and waits for readiness UP (at most 180 s, then it prints the end of the server's log and exits): it
-# sets READY_MS (`server start` to UP) and BRIDGE_PID. BRIDGE_START_FROM says what each start begins with
+# sets READY_MS (the server command to UP; readiness asked every 50 ms, or 100 ms with limits, through
+# bash's /dev/tcp, so no process is forked for a poll) and BRIDGE_PID. BRIDGE_START_FROM says what each start begins with
 # (START_FROM_KIND says it in words): `kept` (default) the workarea the last start left; `empty` no
 # workarea and no expanded WAR, a new server's first start; `seed` the same emptied output put back by
 # liberty/seed-output.sh, the container image's entrypoint, from the output of one warm-up start made at
 # the first bridge_start (as the image's build does), the copy counted in READY_MS.
-# BRIDGE_MEMORY_LIMIT (bytes, or with a K, M or G suffix) and BRIDGE_CPU_LIMIT (cores, e.g. 1 or 1.5) run
-# the server as a container with those limits runs it: in a cgroup of its own (v1 or v2; needs root and a
-# writable cgroup filesystem) with that memory limit and CPU quota (100 ms period, as the kubelet sets it),
-# started with `server run` in the background as the image's CMD starts it (`server start` would count its
-# own waiting JVM against the quota), readiness polled every 100 ms through bash's /dev/tcp. bridge_cgroup
-# prints the cgroup's peak usage, limit hits, OOM kills and throttled periods; bridge_lift_memory_limit
-# lifts the memory limit (the harness does before it deploys its calibration WAR into the same server).
+# BRIDGE_MEMORY_LIMIT and BRIDGE_CPU_LIMIT, in Kubernetes' notation (256Mi, 300M; 2, 1.5, 500m), run the
+# server as a container with those limits runs it: in a cgroup of its own (v2 where /sys/fs/cgroup is
+# cgroup2, else v1; needs root and a writable cgroup filesystem) with that memory limit, no swap, and a CPU
+# quota in 100 ms periods, as the kubelet sets them; started with `server run` in the background as the
+# image's CMD starts it (`server start` would count its own waiting JVM against the quota). bridge_cgroup
+# prints the cgroup's peak usage, limit hits, OOM kills and throttled periods (bridge_cleanup logs it too,
+# so a run that dies still says whether it was killed); bridge_lift_memory_limit lifts the memory limit
+# (the harness does before it deploys its calibration WAR into the same server).
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
 WLP=$ROOT/target/liberty/wlp
@@ -40,8 +42,15 @@ bridge_cleanup() {
         kill "$REDIS_PID" 2>/dev/null || true
         for _ in $(seq 50); do kill -0 "$REDIS_PID" 2>/dev/null || break; sleep 0.1; done   # it logs while exiting
     fi
-    if [[ -n $CGROUP_MEM$CGROUP_CPU ]]; then   # empty once the server has exited
-        for _ in $(seq 100); do [[ -z $(cat "${CGROUP_MEM:-$CGROUP_CPU}/cgroup.procs" 2>/dev/null) ]] && break; sleep 0.1; done
+    if [[ -n $CGROUP_MEM$CGROUP_CPU ]]; then   # empty once the server has exited; killed if it does not
+        local procs=${CGROUP_MEM:-$CGROUP_CPU}/cgroup.procs
+        bridge_log "cgroup: $(bridge_cgroup)"
+        for _ in $(seq 100); do [[ -z $(cat "$procs" 2>/dev/null) ]] && break; sleep 0.1; done
+        if [[ -n $(cat "$procs" 2>/dev/null) ]]; then
+            bridge_log "the server did not stop; killing what is left in its cgroup"
+            kill -KILL $(cat "$procs") 2>/dev/null || true
+            for _ in $(seq 50); do [[ -z $(cat "$procs" 2>/dev/null) ]] && break; sleep 0.1; done
+        fi
         rmdir $CGROUP_MEM $CGROUP_CPU 2>/dev/null || true
     fi
     [[ -d $SERVER_DIR ]] && cp liberty/config/jvm.options "$SERVER_DIR/jvm.options"
@@ -53,12 +62,15 @@ bridge_cgroup_setup() {   # the cgroup(s) of BRIDGE_MEMORY_LIMIT and BRIDGE_CPU_
     local mem=${BRIDGE_MEMORY_LIMIT:-} cpu=${BRIDGE_CPU_LIMIT:-} name=scim-bridge-bench-$$ bytes quota
     [[ -z $mem$cpu ]] && return 0
     LIMIT_MEMORY=$mem LIMIT_CPU=$cpu
-    if [[ -n $mem ]]; then
-        bytes=$(numfmt --from=iec "${mem%i}") || { echo "BRIDGE_MEMORY_LIMIT: bytes or K/M/G, not $mem" >&2; exit 2; }
+    if [[ -n $mem ]]; then   # Kubernetes' units: M = 10^6, Mi = 2^20
+        [[ $mem =~ ^[0-9]+([KMG]i?)?$ ]] && bytes=$(numfmt --from=auto "$mem") \
+            || { echo "BRIDGE_MEMORY_LIMIT: bytes, or with a K, M, G, Ki, Mi or Gi suffix, not $mem" >&2; exit 2; }
     fi
-    if [[ -n $cpu ]]; then
-        quota=$(awk -v c="$cpu" 'BEGIN { if (c + 0 <= 0) exit 1; printf "%d", c * 100000 }') \
-            || { echo "BRIDGE_CPU_LIMIT: cores, such as 1 or 1.5, not $cpu" >&2; exit 2; }
+    if [[ -n $cpu ]]; then   # cores, or millicores with m
+        if [[ $cpu =~ ^[0-9]+m$ ]]; then quota=$(( ${cpu%m} * 100 ))
+        elif [[ $cpu =~ ^[0-9]+(\.[0-9]+)?$ ]]; then quota=$(awk -v c="$cpu" 'BEGIN { printf "%d", c * 100000 }')
+        else echo "BRIDGE_CPU_LIMIT: cores (2, 1.5) or millicores (500m), not $cpu" >&2; exit 2; fi
+        (( quota >= 1000 )) || { echo "BRIDGE_CPU_LIMIT: at least 10m, not $cpu" >&2; exit 2; }
     fi
     if [[ -f /sys/fs/cgroup/cgroup.controllers ]]; then   # v2: one group, both controllers
         local dir=/sys/fs/cgroup/$name
@@ -75,6 +87,7 @@ bridge_cgroup_setup() {   # the cgroup(s) of BRIDGE_MEMORY_LIMIT and BRIDGE_CPU_
             CGROUP_MEM=/sys/fs/cgroup/memory/$name
             mkdir "$CGROUP_MEM" || { echo "cannot create $CGROUP_MEM (root and a writable cgroup mount are needed)" >&2; exit 1; }
             echo "$bytes" >"$CGROUP_MEM/memory.limit_in_bytes"
+            [[ -f $CGROUP_MEM/memory.memsw.limit_in_bytes ]] && echo "$bytes" >"$CGROUP_MEM/memory.memsw.limit_in_bytes"
         fi
         if [[ -n $cpu ]]; then
             CGROUP_CPU=/sys/fs/cgroup/cpu/$name
@@ -108,7 +121,7 @@ bridge_cgroup() {   # one line: the limits and what the cgroup recorded since it
     local cpu_dir=$CGROUP_CPU
     [[ -z $cpu_dir && -n $LIMIT_CPU ]] && cpu_dir=$CGROUP_MEM   # v2: the one group
     if [[ -n $cpu_dir ]]; then
-        out+="${out:+; }CPU limit $LIMIT_CPU cores, throttled in $(awk '$1=="nr_throttled"{print $2}' "$cpu_dir/cpu.stat")"
+        out+="${out:+; }CPU limit $LIMIT_CPU$([[ $LIMIT_CPU == *m ]] || echo ' cores'), throttled in $(awk '$1=="nr_throttled"{print $2}' "$cpu_dir/cpu.stat")"
         out+=" of $(awk '$1=="nr_periods"{print $2}' "$cpu_dir/cpu.stat") periods of 100 ms"
     fi
     echo "$out"
@@ -116,16 +129,28 @@ bridge_cgroup() {   # one line: the limits and what the cgroup recorded since it
 
 bridge_lift_memory_limit() {
     [[ -z $CGROUP_MEM ]] && return 0
-    if [[ -f $CGROUP_MEM/memory.max ]]; then echo max >"$CGROUP_MEM/memory.max"; else echo -1 >"$CGROUP_MEM/memory.limit_in_bytes"; fi
+    if [[ -f $CGROUP_MEM/memory.max ]]; then echo max >"$CGROUP_MEM/memory.max"; return; fi
+    [[ -f $CGROUP_MEM/memory.memsw.limit_in_bytes ]] && echo -1 >"$CGROUP_MEM/memory.memsw.limit_in_bytes"
+    echo -1 >"$CGROUP_MEM/memory.limit_in_bytes"
+}
+
+bridge_cgroup_java() {   # the pid of the server's JVM in the cgroup, if it runs
+    local p
+    for p in $(cat "${CGROUP_MEM:-$CGROUP_CPU}/cgroup.procs" 2>/dev/null); do
+        grep -qa 'ws-server.jar' "/proc/$p/cmdline" 2>/dev/null && { echo "$p"; return 0; }
+    done
+    return 0
 }
 
 bridge_ready() {   # /health/ready answers 200, asked through bash's /dev/tcp (no process forked a poll)
     local status=""
     { exec 3<>"/dev/tcp/127.0.0.1/$HTTP_PORT"; } 2>/dev/null || return 1
-    printf 'GET /health/ready HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&3
+    trap '' PIPE   # a connection reset before the request is written fails the write, not the harness
+    printf 'GET /health/ready HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&3 2>/dev/null || true
+    trap - PIPE
     read -r -t 10 _ status _ <&3 || true
     exec 3<&-
-    [[ $status == 200 ]]
+    [[ ${status%$'\r'} == 200 ]]
 }
 
 bridge_tools() {   # bridge_tools <tool>... -- installs the missing ones (Debian package names)
@@ -201,7 +226,7 @@ bridge_start() {
             entrypoint=(env SCIM_SEED_DIR="$WORK/seed" SCIM_SEED_TARGET="$SERVER_DIR" "$ROOT/liberty/seed-output.sh") ;;
         *) echo "BRIDGE_START_FROM must be kept, empty or seed, not $from" >&2; exit 2 ;;
     esac
-    local limited="" poll=0.05
+    local limited="" poll=0.05 launcher="" log=$SERVER_DIR/logs/messages.log
     [[ -n $CGROUP_MEM$CGROUP_CPU && ${BRIDGE_UNLIMITED:-} != true ]] && limited=true poll=0.1
     t0=$(date +%s%N)
     BRIDGE_PID=starting   # from here on, bridge_cleanup stops the server
@@ -213,16 +238,23 @@ bridge_start() {
                 SCIM_LOG_FORMAT=${BRIDGE_LOG_FORMAT:-simple} SCIM_METRICS_ENABLED=${BRIDGE_METRICS:-false}
             exec "${entrypoint[@]}" "$WLP/bin/server" run scimBridge
         ) >"$WORK/console.log" 2>&1 &
+        launcher=$!
     else
         SCIM_SESSION=$WORK/scimsession SCIM_TOKEN_FILE=$WORK/token SCIM_REDIS_URL=redis://127.0.0.1:$REDIS_PORT \
             HTTP_PORT=$HTTP_PORT HTTP_HOST=127.0.0.1 SCIM_CONFIRMATION_INTERVAL=manual MALLOC_ARENA_MAX=2 \
             SCIM_LOG_FORMAT=${BRIDGE_LOG_FORMAT:-simple} SCIM_METRICS_ENABLED=${BRIDGE_METRICS:-false} \
             "${entrypoint[@]}" "$WLP/bin/server" start scimBridge >/dev/null
     fi
+    [[ -n $limited ]] && log=$WORK/console.log
     until bridge_ready; do
+        if [[ -n $launcher ]] && ! kill -0 "$launcher" 2>/dev/null && [[ -z $(bridge_cgroup_java) ]]; then
+            echo "the server exited before it was ready; the end of its console:" >&2
+            tail -n 20 "$log" >&2 || true
+            exit 1
+        fi
         if (( $(date +%s%N) - t0 > 180000000000 )); then
             echo "the bridge was not ready after 180 s; the end of its log:" >&2
-            tail -n 20 "$SERVER_DIR/logs/messages.log" >&2 || true
+            tail -n 20 "$log" >&2 || true
             exit 1
         fi
         sleep "$poll"
@@ -230,7 +262,10 @@ bridge_start() {
     READY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
     START_FROM_KIND=$kind
     if [[ -n $limited ]]; then
-        BRIDGE_PID=$(pgrep -f -- "ws-server.jar scimBridge" | head -1)
+        local jvm
+        jvm=$(bridge_cgroup_java)
+        [[ -n $jvm ]] || { echo "ready, but no JVM of the server in its cgroup" >&2; exit 1; }
+        BRIDGE_PID=$jvm
         START_FROM_KIND+="; \`server run\` in a cgroup: memory limit ${LIMIT_MEMORY:-none}, CPU limit ${LIMIT_CPU:-none}"
     else
         BRIDGE_PID=$(cat "$WLP/usr/servers/.pid/scimBridge.pid")

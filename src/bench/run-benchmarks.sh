@@ -355,7 +355,7 @@ section=$WORK/section.md
     echo "Start-up to ready (the server command to \`/health/ready\` UP): **${STARTUP_MS} ms**, $START_FROM_KIND. RSS after start ${RSS_START} MiB, peak (VmHWM) over the run **${PEAK} MiB**."
     if [[ -n $CGROUP_REPORT ]]; then
         echo
-        echo "Container limits (the bridge's cgroup, from its start to the end of row 1d, before the calibration): $CGROUP_REPORT."
+        echo "Container limits (the bridge's cgroup, from its start to the last bridge row, before the calibration): $CGROUP_REPORT."
     fi
     echo
     echo "| workload | users | requests | s | req/s | /ping req/s next | vs /ping | vs calibration | p50 ms | p99 ms | non-2xx | socket errors | CPU µs a request: bridge / Redis / wrk / machine | RSS MiB after | load after | note |"
