@@ -103,7 +103,8 @@ bridge_cgroup() {   # one line: the limits and what the cgroup recorded since it
     local out="" v
     if [[ -n $CGROUP_MEM ]]; then
         if [[ -f $CGROUP_MEM/memory.max ]]; then
-            out="memory limit $(( $(cat "$CGROUP_MEM/memory.max") / 1048576 )) MiB"
+            v=$(cat "$CGROUP_MEM/memory.max")
+            if [[ $v == max ]]; then out="memory limit lifted"; else out="memory limit $(( v / 1048576 )) MiB"; fi
             if [[ -f $CGROUP_MEM/memory.peak ]]; then   # Linux 5.19 and later
                 out+=", peak usage $(( $(cat "$CGROUP_MEM/memory.peak") / 1048576 )) MiB"
             else
@@ -112,7 +113,8 @@ bridge_cgroup() {   # one line: the limits and what the cgroup recorded since it
             out+=", limit reached $(awk '$1=="max"{print $2}' "$CGROUP_MEM/memory.events") times"
             out+=", OOM kills $(awk '$1=="oom_kill"{print $2}' "$CGROUP_MEM/memory.events")"
         else
-            out="memory limit $(( $(cat "$CGROUP_MEM/memory.limit_in_bytes") / 1048576 )) MiB"
+            v=$(cat "$CGROUP_MEM/memory.limit_in_bytes")
+            if (( v >= 1 << 50 )); then out="memory limit lifted"; else out="memory limit $(( v / 1048576 )) MiB"; fi
             out+=", peak usage $(( $(cat "$CGROUP_MEM/memory.max_usage_in_bytes") / 1048576 )) MiB"
             out+=", limit reached $(cat "$CGROUP_MEM/memory.failcnt") times"
             out+=", OOM kills $(awk '$1=="oom_kill"{print $2}' "$CGROUP_MEM/memory.oom_control")"
