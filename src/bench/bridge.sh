@@ -43,19 +43,25 @@ bridge_cleanup() {
         for _ in $(seq 50); do kill -0 "$REDIS_PID" 2>/dev/null || break; sleep 0.1; done   # it logs while exiting
     fi
     if [[ -n $CGROUP_MEM$CGROUP_CPU ]]; then   # empty once the server has exited; killed if it does not
-        local procs=${CGROUP_MEM:-$CGROUP_CPU}/cgroup.procs
         bridge_log "cgroup: $(bridge_cgroup)"
-        for _ in $(seq 100); do [[ -z $(cat "$procs" 2>/dev/null) ]] && break; sleep 0.1; done
-        if [[ -n $(cat "$procs" 2>/dev/null) ]]; then
+        if ! bridge_cgroup_empties 100; then
             bridge_log "the server did not stop; killing what is left in its cgroup"
-            kill -KILL $(cat "$procs") 2>/dev/null || true
-            for _ in $(seq 50); do [[ -z $(cat "$procs" 2>/dev/null) ]] && break; sleep 0.1; done
+            kill -KILL $(cat "${CGROUP_MEM:-$CGROUP_CPU}/cgroup.procs") 2>/dev/null || true
+            bridge_cgroup_empties 50 || true
         fi
-        rmdir $CGROUP_MEM $CGROUP_CPU 2>/dev/null || true
+        rmdir $CGROUP_MEM $CGROUP_CPU 2>/dev/null || true   # on v2 both name the one group
     fi
     [[ -d $SERVER_DIR ]] && cp liberty/config/jvm.options "$SERVER_DIR/jvm.options"
     [[ -n $WORK ]] && rm -rf "$WORK"
     return 0
+}
+
+bridge_cgroup_empties() {   # bridge_cgroup_empties <tenths of a second>: whether the cgroup has no process left by then
+    for _ in $(seq "$1"); do
+        [[ -z $(cat "${CGROUP_MEM:-$CGROUP_CPU}/cgroup.procs" 2>/dev/null) ]] && return 0
+        sleep 0.1
+    done
+    return 1
 }
 
 bridge_cgroup_setup() {   # the cgroup(s) of BRIDGE_MEMORY_LIMIT and BRIDGE_CPU_LIMIT, as a container runtime makes them
@@ -72,7 +78,7 @@ bridge_cgroup_setup() {   # the cgroup(s) of BRIDGE_MEMORY_LIMIT and BRIDGE_CPU_
         else echo "BRIDGE_CPU_LIMIT: cores (2, 1.5) or millicores (500m), not $cpu" >&2; exit 2; fi
         (( quota >= 1000 )) || { echo "BRIDGE_CPU_LIMIT: at least 10m, not $cpu" >&2; exit 2; }
     fi
-    if [[ -f /sys/fs/cgroup/cgroup.controllers ]]; then   # v2: one group, both controllers
+    if [[ -f /sys/fs/cgroup/cgroup.controllers ]]; then   # v2: one group for both controllers, named by both variables
         local dir=/sys/fs/cgroup/$name
         mkdir "$dir" || { echo "cannot create $dir (root and a writable cgroup2 mount are needed)" >&2; exit 1; }
         if [[ -n $mem && ! -f $dir/memory.max || -n $cpu && ! -f $dir/cpu.max ]]; then
@@ -81,7 +87,6 @@ bridge_cgroup_setup() {   # the cgroup(s) of BRIDGE_MEMORY_LIMIT and BRIDGE_CPU_
         fi
         [[ -n $mem ]] && { CGROUP_MEM=$dir; echo "$bytes" >"$dir/memory.max"; { echo 0 >"$dir/memory.swap.max"; } 2>/dev/null || true; }
         [[ -n $cpu ]] && { CGROUP_CPU=$dir; echo "$quota 100000" >"$dir/cpu.max"; }
-        [[ $CGROUP_CPU == "$CGROUP_MEM" ]] && CGROUP_CPU=""
     else                                                  # v1: one group per controller
         if [[ -n $mem ]]; then
             CGROUP_MEM=/sys/fs/cgroup/memory/$name
@@ -120,11 +125,9 @@ bridge_cgroup() {   # one line: the limits and what the cgroup recorded since it
             out+=", OOM kills $(awk '$1=="oom_kill"{print $2}' "$CGROUP_MEM/memory.oom_control")"
         fi
     fi
-    local cpu_dir=$CGROUP_CPU
-    [[ -z $cpu_dir && -n $LIMIT_CPU ]] && cpu_dir=$CGROUP_MEM   # v2: the one group
-    if [[ -n $cpu_dir ]]; then
-        out+="${out:+; }CPU limit $LIMIT_CPU$([[ $LIMIT_CPU == *m ]] || echo ' cores'), throttled in $(awk '$1=="nr_throttled"{print $2}' "$cpu_dir/cpu.stat")"
-        out+=" of $(awk '$1=="nr_periods"{print $2}' "$cpu_dir/cpu.stat") periods of 100 ms"
+    if [[ -n $CGROUP_CPU ]]; then
+        out+="${out:+; }CPU limit $LIMIT_CPU$([[ $LIMIT_CPU == *m ]] || echo ' cores'), throttled in $(awk '$1=="nr_throttled"{print $2}' "$CGROUP_CPU/cpu.stat")"
+        out+=" of $(awk '$1=="nr_periods"{print $2}' "$CGROUP_CPU/cpu.stat") periods of 100 ms"
     fi
     echo "$out"
 }
@@ -230,24 +233,22 @@ bridge_start() {
     esac
     local limited="" poll=0.05 launcher="" log=$SERVER_DIR/logs/messages.log
     [[ -n $CGROUP_MEM$CGROUP_CPU && ${BRIDGE_UNLIMITED:-} != true ]] && limited=true poll=0.1
+    local environment=(SCIM_SESSION="$WORK/scimsession" SCIM_TOKEN_FILE="$WORK/token"
+        SCIM_REDIS_URL="redis://127.0.0.1:$REDIS_PORT" HTTP_PORT="$HTTP_PORT" HTTP_HOST=127.0.0.1
+        SCIM_CONFIRMATION_INTERVAL=manual MALLOC_ARENA_MAX=2 SCIM_LOG_FORMAT="${BRIDGE_LOG_FORMAT:-simple}"
+        SCIM_METRICS_ENABLED="${BRIDGE_METRICS:-false}")
     t0=$(date +%s%N)
     BRIDGE_PID=starting   # from here on, bridge_cleanup stops the server
     if [[ -n $limited ]]; then
+        log=$WORK/console.log
         (   # this subshell joins the cgroup(s), then becomes the image's CMD
-            for dir in $CGROUP_MEM $CGROUP_CPU; do echo "$BASHPID" >"$dir/cgroup.procs"; done
-            export SCIM_SESSION=$WORK/scimsession SCIM_TOKEN_FILE=$WORK/token SCIM_REDIS_URL=redis://127.0.0.1:$REDIS_PORT \
-                HTTP_PORT=$HTTP_PORT HTTP_HOST=127.0.0.1 SCIM_CONFIRMATION_INTERVAL=manual MALLOC_ARENA_MAX=2 \
-                SCIM_LOG_FORMAT=${BRIDGE_LOG_FORMAT:-simple} SCIM_METRICS_ENABLED=${BRIDGE_METRICS:-false}
-            exec "${entrypoint[@]}" "$WLP/bin/server" run scimBridge
-        ) >"$WORK/console.log" 2>&1 &
+            for dir in $CGROUP_MEM $CGROUP_CPU; do echo "$BASHPID" >"$dir/cgroup.procs"; done   # twice the same on v2: harmless
+            exec env "${environment[@]}" "${entrypoint[@]}" "$WLP/bin/server" run scimBridge
+        ) >"$log" 2>&1 &
         launcher=$!
     else
-        SCIM_SESSION=$WORK/scimsession SCIM_TOKEN_FILE=$WORK/token SCIM_REDIS_URL=redis://127.0.0.1:$REDIS_PORT \
-            HTTP_PORT=$HTTP_PORT HTTP_HOST=127.0.0.1 SCIM_CONFIRMATION_INTERVAL=manual MALLOC_ARENA_MAX=2 \
-            SCIM_LOG_FORMAT=${BRIDGE_LOG_FORMAT:-simple} SCIM_METRICS_ENABLED=${BRIDGE_METRICS:-false} \
-            "${entrypoint[@]}" "$WLP/bin/server" start scimBridge >/dev/null
+        env "${environment[@]}" "${entrypoint[@]}" "$WLP/bin/server" start scimBridge >/dev/null
     fi
-    [[ -n $limited ]] && log=$WORK/console.log
     until bridge_ready; do
         if [[ -n $launcher ]] && ! kill -0 "$launcher" 2>/dev/null && [[ -z $(bridge_cgroup_java) ]]; then
             echo "the server exited before it was ready; the end of its console:" >&2
