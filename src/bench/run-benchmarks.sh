@@ -363,7 +363,8 @@ section=$WORK/section.md
     awk -F'\t' 'function machine(cpu,  f) { split(cpu, f, " / "); return f[4] + 0 }
         NR==FNR {if ($1 ~ /^0 calibration/ && $13>0) {cal=$5/$13; cal_rps=$5; cal_cpu=machine($12)}; next}
         {ping=($13>0)?$13:$5; vs=(cal>0)?sprintf("%.0f%%", 100*($5/ping)/cal):"-";
-         raw=(cal_rps>0)?sprintf("%.0f%% / %s", 100*$5/cal_rps, (cal_cpu>0 && machine($12)>0)?sprintf("%.0f%%", 100*cal_cpu/machine($12)):"-"):"-";
+         m=machine($12); by_cpu=(cal_cpu>0 && m>0)?sprintf("%.0f%%", 100*cal_cpu/m):"-";
+         raw=(cal_rps>0)?sprintf("%.0f%% / %s", 100*$5/cal_rps, by_cpu):"-";
          printf "| %s | %s | %s | %s | %s | %s | %.0f%% | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1,$2,$3,$4,$5,$13,100*$5/ping,vs,raw,$6,$7,$8,$9,$12,$10,$14,$11}' "$RESULTS" "$RESULTS"
     echo
     echo "\"vs /ping\": the workload's req/s over the req/s of /ping measured for ${PING_EACH} s right after it (same connections, same minute)."
