@@ -23,6 +23,9 @@
 # BENCH_CALIBRATION_WARMUP (least seconds of warm-up of the calibration endpoint before it is measured, then
 # as for the workloads; 30),
 # BENCH_PING_EACH (seconds of /ping after each workload, the reference of its "vs /ping"; 5),
+# BENCH_PAIRED_ROUNDS (rounds in which the filter, GET by id and compiled creates alternate with the calibration
+# after its row, each workload's share of it taken round by round; 6, 0 for none), BENCH_PAIRED_SECONDS (a
+# workload's window in a round; 10),
 # BENCH_TIMEOUT (overall bound in seconds; default 1800 quick, 3600 full), BENCH_START_FROM (what the
 # bridge's start begins with: kept, the default, empty or seed; src/bench/bridge.sh), BENCH_MEMORY_LIMIT and
 # BENCH_CPU_LIMIT (run the bridge in a cgroup with a container's limits, e.g. the chart's 256Mi and 2;
@@ -45,6 +48,8 @@ WARMUP_WINDOW=5
 CALIBRATE=${BENCH_CALIBRATION:-true}
 CAL_WARMUP=${BENCH_CALIBRATION_WARMUP:-30}
 PING_EACH=${BENCH_PING_EACH:-5}
+PAIRED_ROUNDS=${BENCH_PAIRED_ROUNDS:-6}
+PAIRED_SECONDS=${BENCH_PAIRED_SECONDS:-10}
 THREADS=${BENCH_THREADS:-2}
 METRICS=${BENCH_METRICS:-false}
 NGROUPS=${BENCH_GROUPS:-1000}
@@ -53,7 +58,7 @@ knobs_set() {   # the knobs this run was given, as they would be typed (BENCH_MO
     local v
     printf 'BENCH_MODE=%s ' "$MODE"
     for v in BENCH_USERS BENCH_DURATION BENCH_CONNECTIONS BENCH_THREADS BENCH_GROUPS BENCH_MEMBERSHIPS \
-        BENCH_JVM_OPTIONS BENCH_METRICS BENCH_WARMUP BENCH_WARMUP_REQUESTS BENCH_WARMUP_MAX BENCH_CALIBRATION BENCH_CALIBRATION_WARMUP BENCH_PING_EACH \
+        BENCH_JVM_OPTIONS BENCH_METRICS BENCH_WARMUP BENCH_WARMUP_REQUESTS BENCH_WARMUP_MAX BENCH_CALIBRATION BENCH_CALIBRATION_WARMUP BENCH_PING_EACH BENCH_PAIRED_ROUNDS BENCH_PAIRED_SECONDS \
         BENCH_START_FROM BENCH_MEMORY_LIMIT BENCH_CPU_LIMIT BENCH_LABEL BENCH_TIMEOUT; do
         [[ -n ${!v:-} ]] && printf '%s=%q ' "$v" "${!v}"
     done
@@ -311,6 +316,43 @@ if [[ -n $CGROUP_REPORT ]]; then
     bridge_lift_memory_limit   # the calibration WAR deployed beside the bridge is not part of what the limit holds
 fi
 
+# --- paired rounds: the ratio targets beside the calibration, minute by minute ------------------------------
+# Row 0 measures the calibration once, at the end, and on a quiet host a whole run's rates drift by more
+# than the shares differ between runs (round 13: the calibration 26 % faster in one run than in the other;
+# round 14). So the issue's ratio targets are also measured in rounds: in each, the calibration, the
+# filter, GET by id and compiled creates run for PAIRED_SECONDS each (the order reversed every other round;
+# one round first unrecorded), and a workload's share is the median over the rounds of its req/s over the
+# calibration's in the same round, and of the calibration's machine CPU a request over its own.
+PAIRED=$WORK/paired.tsv   # round, workload, req/s, machine CPU µs a request
+paired_window() {   # paired_window <round> <workload> <lua> [path]
+    local line n
+    cpu_now CPU_START
+    wrk_for "$PAIRED_SECONDS" "$WORK/paired.out" "$3" "${4:-}"
+    cpu_now CPU_END
+    line=$(grep '^BENCH ' "$WORK/paired.out")
+    n=$(field requests "$line")
+    [[ $1 == 0 || ! $n =~ ^[1-9][0-9]*$ ]] && return
+    printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$(field rps "$line")" "$(( (CPU_END[3] - CPU_START[3]) * TICK_US / n ))" >>"$PAIRED"
+}
+paired_rounds() {
+    local r w order
+    : >"$PAIRED"
+    (( PAIRED_ROUNDS > 0 )) || return 0
+    log "paired rounds: $PAIRED_ROUNDS of ${PAIRED_SECONDS} s a workload, one unrecorded first"
+    for (( r = 0; r <= PAIRED_ROUNDS; r++ )); do
+        order="calibration filter get create"
+        (( r % 2 == 0 )) && order="create get filter calibration"
+        for w in $order; do
+            case $w in
+                calibration) BENCH_PATH=/calibration/ping paired_window "$r" "0 calibration" plain.lua /calibration/ping ;;
+                filter) BENCH_OP=filter BENCH_USERS_FILE=$WORK/users.tsv paired_window "$r" "2 filter userName eq" users.lua ;;
+                get) BENCH_OP=get BENCH_USERS_FILE=$WORK/users.tsv paired_window "$r" "3 GET /Users/{id}" users.lua ;;
+                create) BENCH_KIND=user BENCH_PREFIX=paired paired_window "$r" "1d create users (compiled)" create.lua ;;
+            esac
+        done
+    done
+}
+
 # --- calibration: the issue's reference endpoint, deployed into the running server ------------------------
 # src/bench/calibration is a trivial JAX-RS endpoint (one Redis SET and GET, JSON-B). It is built into a
 # WAR of its own and dropped into the server's dropins only now, after the bridge's peak RSS was read, so
@@ -331,6 +373,7 @@ if [[ $CALIBRATE == true ]]; then
     if curl -sf "$BASE/calibration/ping" >/dev/null; then
         log "calibration: /calibration/ping deployed in $(( ($(date +%s%N) - t) / 1000000 )) ms; at least ${CAL_WARMUP} s of warm-up"
         WARMUP=$CAL_WARMUP BENCH_PATH=/calibration/ping timed "0 calibration (1 SET + 1 GET, JSON-B)" - plain.lua
+        paired_rounds
     else
         log "calibration: not deployed within 60 s (is dropins polling off?); no calibration row"
     fi
@@ -378,6 +421,30 @@ section=$WORK/section.md
     echo "Host load average at the start of the run: $LOAD_START."
     echo
     echo "Lost-update check: $LOST."
+    if [[ -s $PAIRED ]]; then
+        echo
+        echo "Paired with the calibration ($PAIRED_ROUNDS rounds after row 0, ${PAIRED_SECONDS} s a workload in each, the order reversed every other round; $NU users):"
+        echo
+        python3 - "$PAIRED" <<'PY'
+import statistics, sys
+rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])]
+by_round = {}
+for r, name, rps, cpu in rows:
+    by_round.setdefault(r, {})[name] = (float(rps), float(cpu))
+print("| workload | rounds | req/s, median | the calibration's in its rounds, median | share: req/s over the calibration's, median (range) | share by CPU, median (range) |")
+print("| --- | ---: | ---: | ---: | ---: | ---: |")
+for name in ("2 filter userName eq", "3 GET /Users/{id}", "1d create users (compiled)"):
+    pairs = [(w[name], w["0 calibration"]) for w in by_round.values() if name in w and "0 calibration" in w]
+    if not pairs:
+        continue
+    raw = [100 * a[0] / c[0] for a, c in pairs]
+    cpu = [100 * c[1] / a[1] for a, c in pairs if a[1] > 0]
+    def cell(v):
+        return "%.0f %% (%.0f-%.0f)" % (statistics.median(v), min(v), max(v)) if v else "-"
+    print("| %s | %d | %.0f | %.0f | %s | %s |" % (name, len(pairs), statistics.median(a[0] for a, _ in pairs),
+          statistics.median(c[0] for _, c in pairs), cell(raw), cell(cpu)))
+PY
+    fi
     echo "<!-- END GENERATED: $LABEL -->"
 } >"$section"
 cat "$section"
