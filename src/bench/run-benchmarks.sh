@@ -325,15 +325,16 @@ fi
 # calibration's in the same round, and of the calibration's machine CPU a request over its own.
 PAIRED=$WORK/paired.tsv   # round, workload, req/s, machine CPU µs a request
 paired_window() {   # paired_window <round> <workload> <lua> [path]
-    local line n
+    local line rps cpu
     cpu_now CPU_START
     wrk_for "$PAIRED_SECONDS" "$WORK/paired.out" "$3" "${4:-}"
     cpu_now CPU_END
     line=$(grep '^BENCH ' "$WORK/paired.out")
-    n=$(field requests "$line")
-    log "  paired round $1, $2: $(field rps "$line") req/s, CPU µs a request $(cpu_per_request "$n")"
-    [[ $1 == 0 || ! $n =~ ^[1-9][0-9]*$ ]] && return
-    printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$(field rps "$line")" "$(( (CPU_END[3] - CPU_START[3]) * TICK_US / n ))" >>"$PAIRED"
+    rps=$(field rps "$line")
+    cpu=$(cpu_per_request "$(field requests "$line")")   # "bridge / Redis / wrk / machine", or "-"
+    log "  paired round $1, $2: $rps req/s, CPU µs a request $cpu"
+    [[ $1 == 0 || $cpu == - ]] && return
+    printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$rps" "${cpu##* / }" >>"$PAIRED"
 }
 paired_rounds() {
     local r w order
