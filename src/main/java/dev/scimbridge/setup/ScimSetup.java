@@ -100,6 +100,9 @@ public final class ScimSetup {
         try {
             SessionCrypto.Created created = o.rotate ? rotate(o, random) : create(o, random);
             Path outPath = Path.of(o.out);
+            if (o.tokenOut != null) {
+                requireDirectory(Path.of(o.tokenOut), "--token-out"); // before the scimsession is written: never one without the other
+            }
             writeOwnerOnly(outPath, ScimSessionJson.write(created.session()), o.force);
             if (o.tokenOut != null) {
                 writeOwnerOnly(Path.of(o.tokenOut), created.token() + "\n", o.force);
@@ -133,6 +136,13 @@ public final class ScimSetup {
         }
     }
 
+    private static void requireDirectory(Path file, String flag) throws SetupException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new SetupException(flag + " " + file + ": its directory does not exist");
+        }
+    }
+
     private static byte[] read(Path path, String flag) throws SetupException {
         try {
             return Files.readAllBytes(path);
@@ -147,8 +157,9 @@ public final class ScimSetup {
         ScimSession s = created.session();
         out.println((o.rotate ? "Rotated the credentials of account " : "Created account ")
                 + "\"" + s.account().name() + "\" (id " + s.account().id() + ").");
-        out.println("  scimsession: " + o.out + "  (mode 0600) -> give it to the bridge only, as a Secret:");
-        out.println("               kubectl create secret generic scimsession --from-file=scimsession=" + o.out);
+        out.println("  scimsession: " + o.out + "  (mode 0600) -> give it to the bridge only, as the Helm chart's Secret:");
+        String secret = "kubectl -n <namespace> create secret generic scim-bridge-session --from-file=scimsession=" + o.out;
+        out.println("               " + (o.rotate ? secret + " --dry-run=client -o yaml | kubectl -n <namespace> apply -f -" : secret));
         if (o.tokenOut != null) {
             out.println("  bearer token: written to " + o.tokenOut + "  (mode 0600)");
         } else {
@@ -284,7 +295,7 @@ public final class ScimSetup {
             if (o.out == null || o.out.isBlank()) {
                 throw new UsageException("--out is required");
             }
-            if (o.tokenOut != null && Path.of(o.tokenOut).toAbsolutePath().equals(Path.of(o.out).toAbsolutePath())) {
+            if (o.tokenOut != null && samePath(o.tokenOut, o.out)) {
                 throw new UsageException("--token-out must differ from --out: keep the token and the scimsession apart");
             }
             if (o.rotate) {
@@ -293,6 +304,10 @@ public final class ScimSetup {
                 }
                 if (o.from == null || o.oldTokenFile == null) {
                     throw new UsageException("--rotate needs --from and --old-token-file");
+                }
+                // The current scimsession is the only copy of the account keys until the new pair is in use.
+                if (samePath(o.out, o.from) || (o.tokenOut != null && samePath(o.tokenOut, o.from))) {
+                    throw new UsageException("--rotate writes next to --from, never over it: replace it only once the bridge runs with the new scimsession");
                 }
             } else {
                 if (o.from != null || o.oldTokenFile != null) {
@@ -311,6 +326,10 @@ public final class ScimSetup {
                 o.managerEmail = o.managerEmail.strip();
             }
             return o;
+        }
+
+        private static boolean samePath(String a, String b) {
+            return Path.of(a).toAbsolutePath().normalize().equals(Path.of(b).toAbsolutePath().normalize());
         }
 
         private static boolean flag(String name, String value) throws UsageException {

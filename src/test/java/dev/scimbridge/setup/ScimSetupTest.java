@@ -65,6 +65,10 @@ class ScimSetupTest {
                 {"--rotate", "--from", "a", "--old-token-file", "b", "--account-name", "A", "--out", "x"},
                 {"--account-name", "A", "--manager-email", "a@b", "--out", "x", "--from", "y"},
                 {"--account-name", "A", "--manager-email", "a@b", "--out", "x", "--token-out", "x"},
+                {"--account-name", "A", "--manager-email", "a@b", "--out", "x", "--token-out", "./x"},
+                {"--rotate", "--from", "s", "--old-token-file", "t", "--out", "s", "--force"},
+                {"--rotate", "--from", "s", "--old-token-file", "t", "--out", "d/../s"},
+                {"--rotate", "--from", "s", "--old-token-file", "t", "--out", "n", "--token-out", "./s", "--force"},
                 {"--force=yes"},
                 {"stray"},
         };
@@ -128,6 +132,27 @@ class ScimSetupTest {
         SessionUnlockException e = org.junit.jupiter.api.Assertions.assertThrows(SessionUnlockException.class,
                 () -> SessionCrypto.unlock(rotated, oldToken));
         assertEquals(SessionUnlockException.Reason.WRONG_TOKEN, e.reason());
+    }
+
+    @Test
+    void aTokenThatCannotBeWrittenLeavesNoScimsession() throws Exception {
+        Path session = dir.resolve("scimsession");
+        assertEquals(1, run("--account-name", "Acme", "--manager-email", "p@acme.example", "--out", session.toString(),
+                "--token-out", dir.resolve("missing/token").toString()));
+        assertTrue(err().contains("--token-out"), err());
+        assertFalse(Files.exists(session), "a scimsession whose token was never saved or shown opens nothing");
+    }
+
+    @Test
+    void rotationPrintsTheChartsSecretAsAnUpdate() throws Exception {
+        Path session = dir.resolve("scimsession");
+        Path token = dir.resolve("token");
+        assertEquals(0, run("--account-name", "Acme", "--manager-email", "p@acme.example", "--out", session.toString(), "--token-out", token.toString()));
+        assertTrue(out().contains("create secret generic scim-bridge-session --from-file=scimsession=" + session + "\n"), out());
+        Path rotated = dir.resolve("scimsession.new");
+        assertEquals(0, run("--rotate", "--from", session.toString(), "--old-token-file", token.toString(), "--out", rotated.toString(),
+                "--token-out", dir.resolve("token.new").toString()), err());
+        assertTrue(out().contains("scim-bridge-session --from-file=scimsession=" + rotated + " --dry-run=client -o yaml | kubectl"), out());
     }
 
     @Test
