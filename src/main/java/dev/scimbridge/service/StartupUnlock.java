@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 
 import dev.scimbridge.config.ScimConfig;
 import dev.scimbridge.session.AuthResult;
+import dev.scimbridge.session.BearerToken;
 import dev.scimbridge.session.FailureBackoff;
 import dev.scimbridge.session.SessionCrypto;
 import dev.scimbridge.session.SessionLoad;
@@ -101,17 +102,19 @@ final class StartupUnlock {
         if (authenticator.state() != TokenAuthenticator.State.LOCKED) {
             return;
         }
+        // A token given where its file's path belongs is never logged.
+        String shown = file.contains(BearerToken.PREFIX) ? "(a value holding a bearer token, not a path)" : file;
         String token;
         try {
             token = Files.readString(Path.of(file), StandardCharsets.US_ASCII).strip();
         } catch (IOException | RuntimeException e) {
-            LOG.warning("scim.token.file " + file + " cannot be read (" + e.getClass().getSimpleName()
+            LOG.warning("scim.token.file " + shown + " cannot be read (" + e.getClass().getSimpleName()
                     + "); the scimsession stays locked until the first request with the bearer token");
             return;
         }
         AuthResult result = authenticator.authenticate(token, "scim.token.file");
         if (result.outcome() != AuthResult.Outcome.OK) {
-            LOG.warning("scim.token.file " + file + " does not unlock the scimsession (" + result.outcome()
+            LOG.warning("scim.token.file " + shown + " does not unlock the scimsession (" + result.outcome()
                     + "); it stays locked until the first request with the right bearer token");
         }
     }

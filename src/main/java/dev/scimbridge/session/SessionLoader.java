@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * mounted Secret) or the file's content in base64 (standard or url alphabet, for platforms that only
  * pass environment variables).
  *
- * <p>The value is taken as base64 content when it is long, uses only the base64 alphabet and decodes
- * to a JSON object; anything else is a path. Problems are reported by kind with a reason that names
+ * <p>The value is taken as the file's JSON when it starts with {@code {}, as base64 content when it is
+ * long, uses only the base64 alphabet and decodes to a JSON object; anything else is a path. Problems are reported by kind with a reason that names
  * the setting and the path, never the contents; a value that looks like inline content is never
  * echoed, even when it fails to decode.
  */
@@ -39,6 +39,10 @@ public final class SessionLoader {
             return SessionLoad.failed(SessionProblem.Kind.MISSING,
                     "scim.session is not set: point it at the scimsession file (SCIM_SESSION=/path/to/scimsession)");
         }
+        if (value.startsWith("{")) {
+            // The file's JSON itself (SCIM_SESSION="$(cat scimsession)"): content, never echoed.
+            return parse(value.getBytes(StandardCharsets.UTF_8), "scim.session (JSON content)", List.of());
+        }
         boolean looksInline = value.length() >= INLINE_MIN_LENGTH && BASE64ISH.matcher(value).matches();
         if (looksInline) {
             Optional<byte[]> decoded = decodeInline(value);
@@ -52,9 +56,10 @@ public final class SessionLoader {
         } catch (InvalidPathException e) {
             return SessionLoad.failed(SessionProblem.Kind.MISSING, "scim.session is neither a file path nor base64-encoded scimsession content");
         }
-        String shown = looksInline ? "the configured path" : path.toString();
+        boolean content = looksInline || value.indexOf('{') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0;
+        String shown = content ? "the configured path" : path.toString();
         if (!Files.exists(path)) {
-            return SessionLoad.failed(SessionProblem.Kind.MISSING, looksInline
+            return SessionLoad.failed(SessionProblem.Kind.MISSING, content
                     ? "scim.session is neither an existing file nor base64-encoded scimsession JSON"
                     : "scim.session names no file: " + shown);
         }
@@ -101,18 +106,36 @@ public final class SessionLoader {
         return head.startsWith("{") ? Optional.of(decoded) : Optional.empty();
     }
 
-    /** A warning when the file (after following links) is readable by group or others. */
+    /**
+     * A warning when the file (after following links) is readable by others, or by its group while the
+     * bridge's own user owns it (and so could keep it to itself). A file someone else owns that the bridge
+     * reads through its group is how Kubernetes mounts a Secret for a non-root pod ({@code fsGroup}, mode
+     * 0440): no warning then.
+     */
     static Optional<String> looseness(Path path) {
         try {
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(path);
-            if (perms.contains(PosixFilePermission.GROUP_READ) || perms.contains(PosixFilePermission.OTHERS_READ)) {
-                return Optional.of("the scimsession file " + path + " is readable by "
-                        + (perms.contains(PosixFilePermission.OTHERS_READ) ? "others" : "its group")
-                        + "; restrict it to the bridge's user (chmod 600, or defaultMode: 0400 on the Kubernetes Secret volume)");
-            }
+            return looseness(path, Files.getPosixFilePermissions(path), ownedByThisProcess(path));
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             // Not a POSIX file system or no attribute access: nothing to say.
+            return Optional.empty();
+        }
+    }
+
+    static Optional<String> looseness(Path path, Set<PosixFilePermission> perms, boolean ownedByThisProcess) {
+        boolean others = perms.contains(PosixFilePermission.OTHERS_READ);
+        if (others || (perms.contains(PosixFilePermission.GROUP_READ) && ownedByThisProcess)) {
+            return Optional.of("the scimsession file " + path + " is readable by " + (others ? "others" : "its group")
+                    + "; restrict it to the bridge's user (chmod 600, or defaultMode: 0400 on the Kubernetes Secret volume)");
         }
         return Optional.empty();
+    }
+
+    /** Whether the file's owner is this process's user (Linux: the owner of /proc/self); true when unknown. */
+    private static boolean ownedByThisProcess(Path path) {
+        try {
+            return Files.getAttribute(path, "unix:uid").equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
+            return true;
+        }
     }
 }

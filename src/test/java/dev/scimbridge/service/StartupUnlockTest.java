@@ -2,6 +2,7 @@ package dev.scimbridge.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,10 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import dev.scimbridge.config.ScimConfig;
 import dev.scimbridge.session.AuthResult;
@@ -92,6 +97,35 @@ class StartupUnlockTest {
     void anUnreadableTokenFileLeavesItLocked() throws Exception {
         StartupUnlock startup = StartupUnlock.take(config(session(), dir.toString()));
         assertEquals(TokenAuthenticator.State.LOCKED, startup.authenticator().state());
+    }
+
+    @Test
+    void aTokenGivenInPlaceOfItsFileIsNotLogged() throws Exception {
+        Logger log = Logger.getLogger(StartupUnlock.class.getName());
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(capture);
+        try {
+            StartupUnlock startup = StartupUnlock.take(config(session(), account.token()));
+            assertEquals(TokenAuthenticator.State.LOCKED, startup.authenticator().state());
+        } finally {
+            log.removeHandler(capture);
+        }
+        assertTrue(logged.stream().anyMatch(line -> line.contains("scim.token.file") && line.contains("cannot be read")), logged.toString());
+        assertTrue(logged.stream().noneMatch(line -> line.contains(BearerToken.PREFIX)), logged.toString());
     }
 
     @Test

@@ -87,6 +87,20 @@ class SessionLoaderTest {
     }
 
     @Test
+    void groupReadIsWarnedAboutOnlyWhenTheBridgesUserOwnsTheFile() throws Exception {
+        Path f = write(JSON);
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r-----"));
+        SessionLoad own = SessionLoader.load(Optional.of(f.toString()));   // this test's user owns the file it wrote
+        assertEquals(1, own.warnings().size(), own.warnings().toString());
+        assertTrue(own.warnings().get(0).contains("readable by its group"));
+
+        // A Kubernetes Secret for a non-root pod: root's file, group fsGroup, mode 0440.
+        assertTrue(SessionLoader.looseness(f, PosixFilePermissions.fromString("r--r-----"), false).isEmpty());
+        assertTrue(SessionLoader.looseness(f, PosixFilePermissions.fromString("r--r--r--"), false).orElseThrow().contains("others"));
+        assertTrue(SessionLoader.looseness(f, PosixFilePermissions.fromString("r--------"), true).isEmpty());
+    }
+
+    @Test
     void base64Content() {
         String b64 = Base64.getEncoder().encodeToString(JSON.getBytes(StandardCharsets.UTF_8));
         assertEquals(ScimSessionJsonTest.SESSION, SessionLoader.load(Optional.of(b64)).session().orElseThrow());
@@ -107,6 +121,21 @@ class SessionLoaderTest {
         SessionLoad bad = SessionLoader.load(Optional.of(garbage.substring(0, garbage.length() - 1)));
         assertEquals(SessionProblem.Kind.MISSING, bad.problem().orElseThrow().kind());
         assertFalse(bad.problem().get().reason().contains("QUJD"));
+    }
+
+    @Test
+    void theFilesJsonGivenAsTheValueIsReadAndNeverEchoed() {
+        assertEquals(ScimSessionJsonTest.SESSION, SessionLoader.load(Optional.of(JSON)).session().orElseThrow());
+
+        String broken = JSON.substring(0, JSON.length() / 2);
+        SessionLoad load = SessionLoader.load(Optional.of(broken));
+        assertEquals(SessionProblem.Kind.MALFORMED, load.problem().orElseThrow().kind());
+        assertFalse(load.problem().get().reason().contains(broken.substring(0, 30)), load.problem().get().reason());
+
+        String quoted = " \"" + JSON.replace("\n", " ") + "\"";   // quoted by a shell or a YAML file: a path, not content
+        SessionLoad path = SessionLoader.load(Optional.of(quoted));
+        assertEquals(SessionProblem.Kind.MISSING, path.problem().orElseThrow().kind());
+        assertFalse(path.problem().get().reason().contains("version"), path.problem().get().reason());
     }
 
     private Path write(String text) throws Exception {
