@@ -302,6 +302,12 @@ class HelmChartTest {
         String rotated = (String) get(render(template -> template.withValuesFile(values).set("session.value", "{\"rotated\":true}"))
                 .one("Deployment", FULLNAME), "spec.template.metadata.annotations.checksum/secrets");
         assertNotEquals(checksum, rotated, "a rotated scimsession changes the pod template");
+        String newToken = (String) get(render(template -> template.withValuesFile(values).set("token.value", "scimb_other"))
+                .one("Deployment", FULLNAME), "spec.template.metadata.annotations.checksum/secrets");
+        assertNotEquals(checksum, newToken, "a new token changes the pod template");
+        String newPassword = (String) get(render(template -> template.withValuesFile(values).set("redis.auth.password", "other"))
+                .one("Deployment", FULLNAME), "spec.template.metadata.annotations.checksum/secrets");
+        assertEquals(checksum, newPassword, "no hash of a password in the pod template, where anyone who reads pods could test guesses");
     }
 
     @Test
