@@ -14,8 +14,10 @@ import dev.scimbridge.service.ListQuery;
 import dev.scimbridge.service.Versioned;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonStructure;
+import jakarta.json.JsonException;
+import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -28,6 +30,8 @@ import jakarta.ws.rs.core.UriInfo;
  */
 final class ScimRequests {
     static final String SCIM_JSON = "application/scim+json";
+    /** How deep a request body's objects and arrays may nest. */
+    static final int MAX_NESTING = 32;
 
     private ScimRequests() {
     }
@@ -40,14 +44,46 @@ final class ScimRequests {
         if (body.length() > maxBytes && body.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
             throw ScimException.payloadTooLarge("The request body is larger than " + maxBytes + " bytes.");
         }
-        JsonStructure parsed;
+        requireNestingWithin(body, MAX_NESTING);
+        JsonValue parsed;
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            parsed = reader.read();
+            parsed = reader.readValue();
+        } catch (JsonParsingException e) {
+            throw e; // mapped with its location (JsonParsingExceptionMapper)
+        } catch (JsonException e) {
+            throw ScimException.invalidSyntax("The request body is not JSON.");
         }
         if (!(parsed instanceof JsonObject object)) {
             throw ScimException.invalidSyntax("The request body must be a JSON object.");
         }
         return object;
+    }
+
+    /**
+     * Refuses a body whose objects and arrays nest deeper than {@code max} (a SCIM resource nests four
+     * levels, a Bulk request of them seven) before the parser, which recurses once a level, sees it.
+     */
+    static void requireNestingWithin(String body, int max) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                if (++depth > max) {
+                    throw ScimException.invalidSyntax("The request body nests objects and arrays deeper than " + max + " levels.");
+                }
+            } else if (c == '}' || c == ']') {
+                depth--;
+            }
+        }
     }
 
     /** The SCIM root, e.g. {@code http://host:3002/scim/v2}, or the configured public URL. */

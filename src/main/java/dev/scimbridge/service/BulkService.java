@@ -3,11 +3,15 @@ package dev.scimbridge.service;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import dev.scimbridge.scim.Json;
 import dev.scimbridge.config.DirectoryConfig;
 import dev.scimbridge.scim.ScimException;
 import dev.scimbridge.scim.query.Projection;
+import dev.scimbridge.store.StoreUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -28,6 +32,7 @@ import jakarta.json.JsonValue;
 public class BulkService {
     public static final String BULK_REQUEST = "urn:ietf:params:scim:api:messages:2.0:BulkRequest";
     public static final String BULK_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:BulkResponse";
+    private static final Logger LOG = Logger.getLogger(BulkService.class.getName());
 
     @Inject
     UserService users;
@@ -72,15 +77,18 @@ public class BulkService {
                 result.add("status", Integer.toString(outcome.status()));
             } catch (ScimException e) {
                 errors++;
-                result.add("status", Integer.toString(e.status()));
-                JsonObjectBuilder error = Json.createObjectBuilder()
-                        .add("schemas", Json.createArrayBuilder().add("urn:ietf:params:scim:api:messages:2.0:Error"))
-                        .add("status", Integer.toString(e.status()));
-                if (e.scimType() != null) {
-                    error.add("scimType", e.scimType().value());
-                }
-                error.add("detail", e.detail());
-                result.add("response", error);
+                failed(result, e.status(), e.scimType() == null ? null : e.scimType().value(), e.detail());
+            } catch (StoreUnavailableException e) {
+                // This operation wrote nothing; those before it stay done, so the Bulk answer says which.
+                errors++;
+                LOG.warning("Directory store unavailable during a Bulk operation: "
+                        + (e.getCause() == null ? "-" : e.getCause().getClass().getSimpleName()));
+                failed(result, 503, null, "The directory store is unavailable; retry later.");
+            } catch (RuntimeException e) {
+                errors++;
+                String correlationId = UUID.randomUUID().toString();
+                LOG.log(Level.WARNING, "Unexpected error in a Bulk operation, correlation id " + correlationId, e);
+                failed(result, 500, null, "The bridge could not complete this operation (correlation id " + correlationId + ").");
             }
             results.add(result);
         }
@@ -88,6 +96,19 @@ public class BulkService {
                 .add("schemas", Json.createArrayBuilder().add(BULK_RESPONSE))
                 .add("Operations", results)
                 .build();
+    }
+
+    /** An operation's failure in the Bulk response (RFC 7644 §3.7.3): its status and a SCIM error. */
+    private static void failed(JsonObjectBuilder result, int status, String scimType, String detail) {
+        result.add("status", Integer.toString(status));
+        JsonObjectBuilder error = Json.createObjectBuilder()
+                .add("schemas", Json.createArrayBuilder().add("urn:ietf:params:scim:api:messages:2.0:Error"))
+                .add("status", Integer.toString(status));
+        if (scimType != null) {
+            error.add("scimType", scimType);
+        }
+        error.add("detail", detail);
+        result.add("response", error);
     }
 
     private record Outcome(int status, java.util.Optional<String> location, java.util.Optional<String> version) {

@@ -33,6 +33,23 @@ class ProtocolErrorsIT extends ScimTestBase {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"null", "5", "\"x\"", "true", "[]"})
+    void aBodyThatIsNotAnObjectIsInvalidSyntax(String body) {
+        assertScimError(400, "invalidSyntax", scim.post("/Users", body));
+        assertScimError(400, "invalidSyntax", scim.post("/Groups", body));
+    }
+
+    @Test
+    void aBodyNestedDeeperThanAnyScimResourceIsInvalidSyntax() {
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        assertScimError(400, "invalidSyntax", scim.post("/Users", deep));
+        String deepName = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"deep@example.com\",\"name\":"
+                + "{\"a\":".repeat(3000) + "1" + "}".repeat(3000) + "}";
+        assertScimError(400, "invalidSyntax", scim.post("/Users", deepName));
+        assertScimError(400, "invalidSyntax", scim.post("/Bulk", deep));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"userName eq", "userName xx \"a\"", "(userName eq \"a\"", "userName eq \"a\" and"})
     void badFilterIsInvalidFilter(String filter) {
         assertScimError(400, "invalidFilter", scim.get("/Users?filter=" + oktaQuery(filter)));
@@ -46,6 +63,11 @@ class ProtocolErrorsIT extends ScimTestBase {
         assertScimError(404, null, scim.delete("/Users/" + unknown));
         assertScimError(404, null, scim.patch("/Groups/" + unknown, Fixtures.load("okta/patch-group-rename.json",
                 "id", unknown, "displayName", "never")));
+        // An id that names another key of a group in Redis (its members SET), by a members-only PATCH without If-Match.
+        String group = createPlainGroup("colon." + Fixtures.unique());
+        assertScimError(404, null, scim.patch("/Groups/" + group + ":members", Fixtures.load("entra/patch-group-remove-member.json",
+                "userId", unknown)));
+        assertScimError(404, null, scim.get("/Groups/" + group + ":members"));
     }
 
     @Test

@@ -284,6 +284,14 @@ class DirectoryIT {
         String groupLocation = ops.getJsonObject(1).getString("location");
         String groupId = groupLocation.substring(groupLocation.lastIndexOf('/') + 1);
         assertEquals(java.util.Set.of(userId), redis.smembers(accountKey("group:" + groupId + ":members")));
+
+        // A path naming the group's members SET in Redis, not a group: 404 for that operation only.
+        HttpResponse<String> second = scim.post("/Bulk", "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"],\"Operations\":["
+                + "{\"method\":\"PATCH\",\"path\":\"/Groups/" + groupId + ":members\",\"data\":{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"remove\",\"path\":\"members\",\"value\":[{\"value\":\"" + userId + "\"}]}]}}]}");
+        assertEquals(200, second.statusCode(), second.body());
+        assertEquals("404", json(second.body()).getJsonArray("Operations").getJsonObject(0).getString("status"), second.body());
+        assertEquals(java.util.Set.of(userId), redis.smembers(accountKey("group:" + groupId + ":members")));
     }
 
     @Test

@@ -282,7 +282,11 @@ public final class FilterParser {
         if (digits == 0 || Character.isLetter(peek())) {
             throw failAt(start, "Invalid number '" + text.substring(start, Math.min(text.length(), pos + 1)) + "'");
         }
-        return Json.createValue(new BigDecimal(text.substring(start, pos)));
+        try {
+            return Json.createValue(new BigDecimal(text.substring(start, pos)));
+        } catch (NumberFormatException e) {
+            throw failAt(start, "Number '" + text.substring(start, pos) + "' is out of range");
+        }
     }
 
     private int digits() {

@@ -89,9 +89,15 @@ public final class ResourceValidator {
     private static void checkRequired(ResourceType type, JsonObject resource) {
         SchemaDefinition core = SchemaRegistry.schema(type.coreSchema()).orElseThrow();
         for (AttributeDefinition attribute : core.attributes()) {
-            if (attribute.required() && attribute.mutability() != Mutability.READ_ONLY
-                    && JsonObjects.get(resource, attribute.name()).isEmpty()) {
-                throw ScimException.invalidValue("'" + attribute.name() + "' is required");
+            if (attribute.required() && attribute.mutability() != Mutability.READ_ONLY) {
+                Optional<JsonValue> value = JsonObjects.get(resource, attribute.name());
+                if (value.isEmpty()) {
+                    throw ScimException.invalidValue("'" + attribute.name() + "' is required");
+                }
+                // RFC 7643 §4.1.1: a non-empty userName; the same for a group's displayName.
+                if (value.get() instanceof JsonString text && text.getString().isBlank()) {
+                    throw ScimException.invalidValue("'" + attribute.name() + "' must not be empty");
+                }
             }
         }
     }

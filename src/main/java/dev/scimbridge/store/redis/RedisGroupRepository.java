@@ -150,6 +150,9 @@ public class RedisGroupRepository implements GroupRepository {
     @Override
     public StoredResource update(Tenant tenant, String id, long expectedVersion, JsonObject attributes,
                                  GroupIndexValues index, Set<String> added, Set<String> removed) {
+        if (!RedisKeys.isResourceId(id)) {
+            throw new ResourceNotFoundException();
+        }
         requireUserIds(added);
         RedisKeys keys = new RedisKeys(tenant.accountId());
         String groupKey = keys.group(id);

@@ -106,6 +106,7 @@ class FilterParserTest {
             emails.value[type eq "w"]     | A value filter follows the attribute, not its sub-attribute
             userName eq 1x                | Invalid number '1x' at position 13
             userName eq -                 | Invalid number '-' at position 13
+            userName eq 1e9999999999      | Number '1e9999999999' is out of range at position 13
             userName eq "a" userName      | Unexpected 'u' at position 17
             userNameeq "a"                | Expected an operator
             "userName" eq "a"             | Expected an attribute name but found '"' at position 1

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.scimbridge.scim.ScimException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -48,6 +49,8 @@ class ResourceValidatorTest {
             unknown extension attr  | {#,'@E'],'userName':'b','@E':{'shoeSize':'x'}}              | invalidSyntax
             extension attr unqualified | {#],'userName':'b','employeeNumber':'7'}                  | invalidSyntax
             required missing        | {#],'displayName':'B'}                                       | invalidValue
+            required empty          | {#],'userName':''}                                           | invalidValue
+            required blank          | {#],'userName':'  '}                                         | invalidValue
             string expected         | {#],'userName':42}                                           | invalidValue
             boolean expected        | {#],'userName':'b','active':'yes'}                           | invalidValue
             complex expected        | {#],'userName':'b','name':'Babs'}                            | invalidValue
@@ -66,6 +69,13 @@ class ResourceValidatorTest {
             """)
     void groupCreate(String name, String body, String expected) {
         assertEquals(obj(expected), validator.validateCreate(ResourceType.GROUP, obj(body)));
+    }
+
+    @Test
+    void aGroupNeedsANonEmptyDisplayName() {
+        ScimException e = assertThrows(ScimException.class, () -> validator.validateCreate(ResourceType.GROUP,
+                obj("{'schemas':['urn:ietf:params:scim:schemas:core:2.0:Group'],'displayName':' '}")));
+        assertEquals("invalidValue", e.scimType().value());
     }
 
     @ParameterizedTest(name = "{0}")
