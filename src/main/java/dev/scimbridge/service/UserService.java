@@ -102,7 +102,7 @@ public class UserService implements ResourceService {
         Tenant tenant = account.tenant();
         return write(tenant, id, ifMatch, baseUrl, current -> {
             JsonObject existing = current.attributes();
-            JsonObject valid = VALIDATOR.validateReplace(ResourceType.USER, body, existing);
+            JsonObject valid = keepActive(VALIDATOR.validateReplace(ResourceType.USER, body, existing), existing);
             return withState(withoutPassword(valid), confirmedAt(existing));
         });
     }
@@ -209,6 +209,18 @@ public class UserService implements ResourceService {
             builder.add("groups", ResourceRenderer.groups(found.groups(), baseUrl));
         }
         return builder.build();
+    }
+
+    /**
+     * A replace that leaves {@code active} out keeps the stored value (RFC 7644 §3.5.1 lets the service
+     * provider keep an unassigned attribute): a PUT of other attributes never re-enables a suspended user.
+     */
+    static JsonObject keepActive(JsonObject replacement, JsonObject existing) {
+        JsonValue stored = existing.get("active");
+        if (replacement.containsKey("active") || stored == null) {
+            return replacement;
+        }
+        return Json.createObjectBuilder(replacement).add("active", stored).build();
     }
 
     /** The provisioning state: suspended when inactive, else active once confirmed, else invited. */

@@ -171,6 +171,14 @@ class OktaProvisioningIT extends ScimTestBase {
         ScimResponse found = scim.get(userQuery(user.userName()));
         assertExactlyOne(user.id(), found);
         assertFalse(assertList(found).get(0).getBoolean("active"), found::toString);
+
+        // A later full replace that leaves active out keeps the user suspended.
+        ScimResponse put = scim.put(path, "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\""
+                + user.userName() + "\",\"displayName\":\"Renamed\"}");
+        JsonObject replaced = assertScimJson(200, put);
+        assertFalse(replaced.getBoolean("active"), put::toString);
+        assertEquals("suspended", replaced.getJsonObject("urn:scimbridge:params:scim:schemas:extension:bridge:2.0:User").getString("state"), put::toString);
+        assertFalse(read(path).getBoolean("active"));
     }
 
     /** Okta's group push: look the name up, create with {@code members: []}; the new group's id. */

@@ -36,6 +36,21 @@ class UserStateTest {
                 .anyMatch(s -> s.getString().equals(UserService.BRIDGE)));
     }
 
+    @ParameterizedTest(name = "replacement {0}, stored {1} -> {2}")
+    @CsvSource({
+            "'',                'false', false",
+            "'',                'true',  true",
+            "',\"active\":true',  'false', true",
+            "',\"active\":false', 'true',  false",
+            "'',                '',      <absent>",
+    })
+    void aReplaceWithoutActiveKeepsTheStoredValue(String replacementActive, String storedActive, String expected) {
+        JsonObject replacement = json("{\"userName\":\"u\"" + replacementActive + "}");
+        JsonObject stored = json("{\"userName\":\"u\"" + (storedActive.isEmpty() ? "" : ",\"active\":" + storedActive) + "}");
+        JsonObject kept = UserService.keepActive(replacement, stored);
+        assertEquals(expected, kept.containsKey("active") ? kept.get("active").toString() : "<absent>");
+    }
+
     @Test
     void absentActiveMeansActive() {
         assertEquals("invited", UserService.state(UserService.withState(json("{\"userName\":\"u\"}"), Optional.empty())));
