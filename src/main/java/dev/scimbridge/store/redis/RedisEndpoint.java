@@ -58,8 +58,9 @@ public record RedisEndpoint(boolean tls, String host, int port, Optional<String>
         return new RedisEndpoint(scheme.equals("rediss"), uri.getHost(), port, user, pass, db);
     }
 
+    /** Percent-decodes user info (RFC 3986 §3.2.1): a {@code +} is a plus sign, not a space as in a form. */
     private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8); // escapes were checked by URI
     }
 
     /** The URL without credentials, safe for logs: {@code redis://host:6379/0}. */

@@ -18,6 +18,7 @@ class RedisEndpointTest {
             "rediss://app:s3cr%40t@cache.example:6390 | true | cache.example | 6390 | app | s3cr@t | 0 | rediss://app:***@cache.example:6390/0",
             "redis://:onlypass@localhost/1           | false | localhost | 6379 | -     | onlypass | 1 | redis://***@localhost:6379/1",
             "redis://legacy@localhost                | false | localhost | 6379 | -     | legacy  | 0 | redis://***@localhost:6379/0",
+            "redis://app:a+b%2Bc@localhost            | false | localhost | 6379 | app   | a+b+c   | 0 | redis://app:***@localhost:6379/0",
     })
     void parsesAndRedacts(String url, boolean tls, String host, int port, String user, String password, int db, String redacted) {
         RedisEndpoint endpoint = RedisEndpoint.parse(url);
@@ -39,6 +40,7 @@ class RedisEndpointTest {
             "http://user:hunter2@localhost:6379 | must start with redis:// or rediss://",
             "redis://user:hunter2@localhost/abc | database must be a number",
             "redis:///0                          | has no host",
+            "redis://user:hunter2%zz@localhost   | is not a valid URL",
     })
     void rejectsWithoutRepeatingTheUrl(String url, String message) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RedisEndpoint.parse(url));
