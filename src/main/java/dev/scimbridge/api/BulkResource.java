@@ -22,7 +22,7 @@ public class BulkResource {
     DirectoryConfig config;
 
     @POST
-    public Response bulk(String body, @Context UriInfo uri) {
+    public Response bulk(byte[] body, @Context UriInfo uri) {
         String base = ScimRequests.baseUrl(uri, config.publicBaseUrl());
         return ScimRequests.ok(bulk.execute(ScimRequests.body(body, config.bulkMaxPayloadSize()), base)).build();
     }

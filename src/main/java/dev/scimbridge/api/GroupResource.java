@@ -58,7 +58,7 @@ public class GroupResource extends ResourceEndpoint {
     /** 204 (what Entra ID prefers) unless {@code attributes} asks for the resource back (RFC 7644 §3.5.2). */
     @PATCH
     @Path("{id}")
-    public Response patch(@PathParam("id") String id, String body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response patch(@PathParam("id") String id, byte[] body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @Context UriInfo uri) {
         Projection projection = ScimRequests.projection(uri);
         boolean wantsBody = uri.getQueryParameters().containsKey("attributes");

@@ -39,12 +39,12 @@ public abstract class ResourceEndpoint {
         return ScimRequests.baseUrl(uri, config.publicBaseUrl());
     }
 
-    JsonObject body(String body) {
+    JsonObject body(byte[] body) {
         return ScimRequests.body(body, config.requestMaxPayloadSize());
     }
 
     @POST
-    public Response create(String body, @Context UriInfo uri) {
+    public Response create(byte[] body, @Context UriInfo uri) {
         Versioned created = service().create(body(body), base(uri));
         return ScimRequests.resource(201, created, ScimRequests.projection(uri), service().type())
                 .location(URI.create(created.resource().getJsonObject("meta").getString("location")))
@@ -58,7 +58,7 @@ public abstract class ResourceEndpoint {
 
     @POST
     @Path(".search")
-    public Response search(String body, @Context UriInfo uri) {
+    public Response search(byte[] body, @Context UriInfo uri) {
         return ScimRequests.ok(service().list(ScimRequests.searchQuery(body(body)), base(uri))).build();
     }
 
@@ -76,7 +76,7 @@ public abstract class ResourceEndpoint {
 
     @PUT
     @Path("{id}")
-    public Response replace(@PathParam("id") String id, String body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response replace(@PathParam("id") String id, byte[] body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Context UriInfo uri) {
         Versioned resource = service().replace(id, body(body), ifMatch, base(uri));
         return ScimRequests.resource(200, resource, ScimRequests.projection(uri), service().type()).build();

@@ -4,6 +4,9 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 import dev.scimbridge.scim.Json;
@@ -36,13 +39,14 @@ final class ScimRequests {
     private ScimRequests() {
     }
 
-    /** Parses a request body that must be a JSON object no larger than {@code maxBytes}. */
-    static JsonObject body(String body, int maxBytes) {
-        if (body == null || body.isBlank()) {
-            throw ScimException.invalidSyntax("The request needs a JSON body.");
-        }
-        if (body.length() > maxBytes && body.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
+    /** Parses a request body that must be a JSON object in UTF-8 (RFC 8259 §8.1) no larger than {@code maxBytes}. */
+    static JsonObject body(byte[] bytes, int maxBytes) {
+        if (bytes != null && bytes.length > maxBytes) {
             throw ScimException.payloadTooLarge("The request body is larger than " + maxBytes + " bytes.");
+        }
+        String body = utf8(bytes);
+        if (body.isBlank()) {
+            throw ScimException.invalidSyntax("The request needs a JSON body.");
         }
         requireNestingWithin(body, MAX_NESTING);
         JsonValue parsed;
@@ -57,6 +61,19 @@ final class ScimRequests {
             throw ScimException.invalidSyntax("The request body must be a JSON object.");
         }
         return object;
+    }
+
+    /** The body as text; bytes that are not UTF-8 are refused rather than replaced. */
+    private static String utf8(byte[] bytes) {
+        if (bytes == null) {
+            return "";
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw ScimException.invalidSyntax("The request body is not UTF-8.");
+        }
     }
 
     /**

@@ -35,7 +35,7 @@ public class SearchResource {
     DirectoryConfig config;
 
     @POST
-    public Response search(String body, @Context UriInfo uri) {
+    public Response search(byte[] body, @Context UriInfo uri) {
         String base = ScimRequests.baseUrl(uri, config.publicBaseUrl());
         ListQuery query = ScimRequests.searchQuery(ScimRequests.body(body, config.requestMaxPayloadSize()));
         int start = query.startIndex() == null || query.startIndex() < 1 ? 1 : query.startIndex();

@@ -30,7 +30,7 @@ public class UserResource extends ResourceEndpoint {
 
     @PATCH
     @Path("{id}")
-    public Response patch(@PathParam("id") String id, String body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response patch(@PathParam("id") String id, byte[] body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @Context UriInfo uri) {
         Versioned user = users.patch(id, body(body), ifMatch, base(uri));
         return ScimRequests.resource(200, user, ScimRequests.projection(uri), ResourceType.USER).build();

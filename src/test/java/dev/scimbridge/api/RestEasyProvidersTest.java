@@ -15,14 +15,15 @@ import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import org.junit.jupiter.api.Test;
 
-/** RESTEasy's built-in providers: off, with the two the resources use, unless metrics are on. */
+/** RESTEasy's built-in providers: off, with the three the resources use, unless metrics are on. */
 class RestEasyProvidersTest {
 
     @Test
-    void withoutTheMetricsApiOnlyTheTwoProvidersAreRegistered() {
+    void withoutTheMetricsApiOnlyTheThreeProvidersAreRegistered() {
         Map<String, String> params = onStartup(new ClassLoader(null) { });
         assertEquals(Map.of("resteasy.use.builtin.providers", "false",
-                "resteasy.providers", "org.jboss.resteasy.plugins.providers.StringTextStar,"
+                "resteasy.providers", "org.jboss.resteasy.plugins.providers.ByteArrayProvider,"
+                        + "org.jboss.resteasy.plugins.providers.StringTextStar,"
                         + "org.jboss.resteasy.plugins.providers.StreamingOutputProvider"), params);
     }
 

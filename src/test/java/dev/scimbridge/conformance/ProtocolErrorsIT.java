@@ -43,6 +43,15 @@ class ProtocolErrorsIT extends ScimTestBase {
     }
 
     @Test
+    void aBodyThatIsNotUtf8IsInvalidSyntaxAndStoresNothing() {
+        String userName = "latin1." + Fixtures.unique() + "@example.com";
+        byte[] body = ("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"" + userName
+                + "\",\"displayName\":\"Zo\u00eb\"}").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertScimError(400, "invalidSyntax", scim.sendBytes("POST", "/Users", body, true));
+        assertEquals(0, assertScimJson(200, scim.get("/Users?filter=" + oktaQuery("userName eq \"" + userName + "\""))).getInt("totalResults"));
+    }
+
+    @Test
     void aBodyNestedDeeperThanAnyScimResourceIsInvalidSyntax() {
         String deep = "[".repeat(5000) + "]".repeat(5000);
         assertScimError(400, "invalidSyntax", scim.post("/Users", deep));

@@ -102,6 +102,11 @@ final class ScimClient {
      * what both Entra ID and Okta send.
      */
     ScimResponse send(String method, String path, String body, boolean authenticate, String... headers) {
+        return sendBytes(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), authenticate, headers);
+    }
+
+    /** As {@link #send(String, String, String, boolean, String...)}, with the body's bytes as given. */
+    ScimResponse sendBytes(String method, String path, byte[] body, boolean authenticate, String... headers) {
         if (headers.length % 2 != 0) {
             throw new IllegalArgumentException("headers must be name/value pairs");
         }
@@ -110,7 +115,7 @@ final class ScimClient {
                 .header("Accept", "application/scim+json")
                 .method(method, body == null
                         ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
         if (body != null) {
             request.header("Content-Type", "application/scim+json; charset=utf-8");
         }
