@@ -29,8 +29,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.embedded.RedisServer;
 
 /**
  * The Helm chart {@code helm/scim-bridge}, linted and rendered without a cluster.
@@ -537,6 +541,60 @@ class HelmChartTest {
         Map<String, Object> sup = cast((Map<?, ?>) Objects.requireNonNull(superset, what));
         assertFalse(sub.isEmpty(), what + " is empty");
         sub.forEach((k, v) -> assertEquals(v, sup.get(k), what + ": label " + k + " not on the target " + sup));
+    }
+
+    /**
+     * The bundled Redis's start script, run with sh as its container runs it (the paths moved to a temporary
+     * folder, Redis started from the test instead): a password with quotes, backslashes and shell characters
+     * reaches {@code requirepass} as given, so the bridge's AUTH with the Secret's value succeeds.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"0123456789abcdef", "pa\"ss\\word $HOME `id` 'q'", "ends with a backslash\\"})
+    void theBundledRedisTakesAOneLinePasswordAsGiven(String password) throws Exception {
+        Path dir = Files.createTempDirectory("redis-auth");
+        ScriptRun run = runBundledRedisScript(dir, password);
+        assertEquals(0, run.exit(), run.stderr());
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        RedisServer redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
+                .setting("include " + dir.resolve("auth.conf")).build();
+        redis.start();
+        try (Jedis client = new Jedis("127.0.0.1", port)) {
+            assertThrows(JedisDataException.class, () -> client.auth(password + "x"));
+            assertEquals("OK", client.auth(password));
+        } finally {
+            redis.stop();
+        }
+    }
+
+    @Test
+    void theBundledRedisRefusesAPasswordWithALineBreak() throws Exception {
+        Path dir = Files.createTempDirectory("redis-auth");
+        ScriptRun run = runBundledRedisScript(dir, "from-file\n");
+        assertNotEquals(0, run.exit());
+        assertTrue(run.stderr().contains("line break"), run.stderr());
+        assertFalse(Files.exists(dir.resolve("auth.conf")) && Files.size(dir.resolve("auth.conf")) > 0);
+    }
+
+    private record ScriptRun(int exit, String stderr) {
+    }
+
+    private static ScriptRun runBundledRedisScript(Path dir, String password) throws Exception {
+        Map<String, Object> redis = container(podSpec(render().one("StatefulSet", FULLNAME + "-redis")), "redis");
+        List<String> command = stringList(redis, "command");
+        assertEquals(List.of("/bin/sh", "-c"), command.subList(0, 2));
+        String script = command.get(2);
+        String exec = "exec redis-server /etc/redis/redis.conf";
+        assertTrue(script.contains(exec) && script.contains("/tmp/redis"), script);
+        ProcessBuilder builder = new ProcessBuilder("sh", "-c",
+                script.replace("/tmp/redis", dir.toString()).replace(exec, "exit 0"));
+        builder.environment().put("REDIS_PASSWORD", password);
+        builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Process process = builder.start();
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new ScriptRun(process.waitFor(), stderr);
     }
 
     private static Map<String, Object> podSpec(Map<String, Object> workload) {
