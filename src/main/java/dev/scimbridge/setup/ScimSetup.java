@@ -100,12 +100,23 @@ public final class ScimSetup {
         try {
             SessionCrypto.Created created = o.rotate ? rotate(o, random) : create(o, random);
             Path outPath = Path.of(o.out);
+            // Never a scimsession whose token was neither saved nor shown: check both places first, and take
+            // the scimsession back if the token still cannot be written.
+            requireWritable(outPath, "--out", o.force);
             if (o.tokenOut != null) {
-                requireDirectory(Path.of(o.tokenOut), "--token-out"); // before the scimsession is written: never one without the other
+                requireWritable(Path.of(o.tokenOut), "--token-out", o.force);
             }
+            boolean outExisted = Files.exists(outPath, LinkOption.NOFOLLOW_LINKS);
             writeOwnerOnly(outPath, ScimSessionJson.write(created.session()), o.force);
             if (o.tokenOut != null) {
-                writeOwnerOnly(Path.of(o.tokenOut), created.token() + "\n", o.force);
+                try {
+                    writeOwnerOnly(Path.of(o.tokenOut), created.token() + "\n", o.force);
+                } catch (SetupException e) {
+                    if (!outExisted) {
+                        deleteQuietly(outPath);
+                    }
+                    throw e;
+                }
             }
             report(out, o, created);
             return OK;
@@ -136,10 +147,25 @@ public final class ScimSetup {
         }
     }
 
-    private static void requireDirectory(Path file, String flag) throws SetupException {
+    /** {@code file} can be written: its directory exists and is writable, and it is new or {@code --force} was given. */
+    private static void requireWritable(Path file, String flag, boolean force) throws SetupException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent == null || !Files.isDirectory(parent)) {
             throw new SetupException(flag + " " + file + ": its directory does not exist");
+        }
+        if (!Files.isWritable(parent)) {
+            throw new SetupException(flag + " " + file + ": its directory is not writable");
+        }
+        if (!force && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new SetupException(file + " exists; use --force to overwrite it");
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // the error that made us delete it is the one to report
         }
     }
 
@@ -328,8 +354,15 @@ public final class ScimSetup {
             return o;
         }
 
+        /** The same file: by name once normalised, or, when both exist, by the file system (case-insensitive ones too). */
         private static boolean samePath(String a, String b) {
-            return Path.of(a).toAbsolutePath().normalize().equals(Path.of(b).toAbsolutePath().normalize());
+            Path pa = Path.of(a).toAbsolutePath().normalize();
+            Path pb = Path.of(b).toAbsolutePath().normalize();
+            try {
+                return pa.equals(pb) || (Files.exists(pa) && Files.exists(pb) && Files.isSameFile(pa, pb));
+            } catch (IOException e) {
+                return false;
+            }
         }
 
         private static boolean flag(String name, String value) throws UsageException {

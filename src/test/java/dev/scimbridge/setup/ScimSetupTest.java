@@ -144,6 +144,27 @@ class ScimSetupTest {
     }
 
     @Test
+    void anExistingTokenFileWithoutForceLeavesNoScimsession() throws Exception {
+        Path session = dir.resolve("scimsession");
+        Path token = Files.writeString(dir.resolve("token"), "someone else's");
+        assertEquals(1, run("--account-name", "Acme", "--manager-email", "p@acme.example", "--out", session.toString(),
+                "--token-out", token.toString()));
+        assertTrue(err().contains("--force"), err());
+        assertFalse(Files.exists(session), "a scimsession whose token was never saved or shown opens nothing");
+        assertEquals("someone else's", Files.readString(token));
+    }
+
+    @Test
+    void rotationRefusesAnotherNameOfTheSameFile() throws Exception {
+        Path session = dir.resolve("scimsession");
+        Path token = dir.resolve("token");
+        assertEquals(0, run("--account-name", "Acme", "--manager-email", "p@acme.example", "--out", session.toString(), "--token-out", token.toString()));
+        Path link = Files.createLink(dir.resolve("same"), session);
+        assertEquals(2, run("--rotate", "--from", session.toString(), "--old-token-file", token.toString(), "--out", link.toString(), "--force"));
+        assertTrue(err().contains("never over it"), err());
+    }
+
+    @Test
     void rotationPrintsTheChartsSecretAsAnUpdate() throws Exception {
         Path session = dir.resolve("scimsession");
         Path token = dir.resolve("token");
