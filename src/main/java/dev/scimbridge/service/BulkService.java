@@ -58,6 +58,7 @@ public class BulkService {
         Map<String, String> bulkIds = new HashMap<>();
         JsonArrayBuilder results = Json.createArrayBuilder();
         int errors = 0;
+        int done = 0;
         for (JsonValue value : operations) {
             if (errors >= failOnErrors) {
                 break;
@@ -79,11 +80,15 @@ public class BulkService {
                 errors++;
                 failed(result, e.status(), e.scimType() == null ? null : e.scimType().value(), e.detail());
             } catch (StoreUnavailableException e) {
-                // This operation wrote nothing; those before it stay done, so the Bulk answer says which.
-                errors++;
-                LOG.warning("Directory store unavailable during a Bulk operation: "
+                if (done == 0) {
+                    throw e; // nothing done yet: the whole request gets 503 with Retry-After
+                }
+                // Those before it are done, so the answer says which; the rest would each wait for Redis in vain.
+                LOG.warning("Directory store unavailable during a Bulk request after " + done + " operation(s): "
                         + (e.getCause() == null ? "-" : e.getCause().getClass().getSimpleName()));
-                failed(result, 503, null, "The directory store is unavailable; retry later.");
+                failed(result, 503, null, "The directory store is unavailable: this operation may not have been done, the following ones were not. Retry them later.");
+                results.add(result);
+                break;
             } catch (RuntimeException e) {
                 errors++;
                 String correlationId = UUID.randomUUID().toString();
@@ -91,6 +96,7 @@ public class BulkService {
                 failed(result, 500, null, "The bridge could not complete this operation (correlation id " + correlationId + ").");
             }
             results.add(result);
+            done++;
         }
         return Json.createObjectBuilder()
                 .add("schemas", Json.createArrayBuilder().add(BULK_RESPONSE))

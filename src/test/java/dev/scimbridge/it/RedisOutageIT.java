@@ -46,6 +46,12 @@ class RedisOutageIT {
         assertEquals(503, create.statusCode(), create.body());
         assertTrue(create.headers().firstValue("Retry-After").isPresent());
         assertEquals("urn:ietf:params:scim:api:messages:2.0:Error", json(create.body()).getJsonArray("schemas").getString(0));
+        // A Bulk request none of whose operations could be done: 503 for the whole request, as a single write.
+        HttpResponse<String> bulk = ScimClient.forItServer().post("/Bulk",
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"],\"Operations\":[{\"method\":\"POST\",\"path\":\"/Users\","
+                        + "\"data\":{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"outage-bulk-" + System.nanoTime() + "\"}}]}");
+        assertEquals(503, bulk.statusCode(), bulk.body());
+        assertTrue(bulk.headers().firstValue("Retry-After").isPresent());
 
         // Bring Redis back on the same port; it stays up for the remaining ITs of this JVM.
         EmbeddedRedis.start(port, Path.of(ItEnvironment.required("scim.it.redisDir")));
