@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * mounted Secret) or the file's content in base64 (standard or url alphabet, for platforms that only
  * pass environment variables).
  *
- * <p>The value is taken as the file's JSON when it starts with {@code {}, as base64 content when it is
- * long, uses only the base64 alphabet and decodes to a JSON object; anything else is a path. Problems are reported by kind with a reason that names
+ * <p>The value is taken as the file's JSON when it starts with an opening brace, as base64 content when
+ * it is long, uses only the base64 alphabet and decodes to a JSON object; anything else is a path. Problems are reported by kind with a reason that names
  * the setting and the path, never the contents; a value that looks like inline content is never
  * echoed, even when it fails to decode.
  */

@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code liberty/config/server.env}, the shipped server's environment defaults. Liberty's {@code bin/server}
- * sources the file with {@code sh} when its first line is {@code # enable_variable_expansion}; this test
+ * sources the file with {@code sh} when one of its comment lines is {@code # enable_variable_expansion} (this
+ * file keeps it first); this test
  * sources it the same way and checks that a value from the environment wins over the default, and that an
  * unset {@code SCIM_METRICS_ENABLED} becomes {@code false}, so that {@code server.xml}'s include resolves
  * (RunnableJarIT checks a real start logs no {@code CWWKG0084W}).

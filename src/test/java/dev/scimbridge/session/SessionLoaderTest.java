@@ -101,6 +101,20 @@ class SessionLoaderTest {
     }
 
     @Test
+    void groupReadOfAnotherUsersFileIsNotWarnedAbout() throws Exception {
+        Path theirs = write(JSON);
+        Files.setPosixFilePermissions(theirs, PosixFilePermissions.fromString("r--r-----"));
+        try {
+            Files.setAttribute(theirs, "unix:uid", 4242); // as the kubelet mounts a Secret: root's, group fsGroup
+        } catch (java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("cannot give a file to another user here: " + e.getClass().getSimpleName());
+        }
+        assertTrue(SessionLoader.load(Optional.of(theirs.toString())).warnings().isEmpty(), "group read of another user's file is how fsGroup works");
+        Files.setPosixFilePermissions(theirs, PosixFilePermissions.fromString("r--r--r--"));
+        assertEquals(1, SessionLoader.load(Optional.of(theirs.toString())).warnings().size(), "others may not read it");
+    }
+
+    @Test
     void base64Content() {
         String b64 = Base64.getEncoder().encodeToString(JSON.getBytes(StandardCharsets.UTF_8));
         assertEquals(ScimSessionJsonTest.SESSION, SessionLoader.load(Optional.of(b64)).session().orElseThrow());
