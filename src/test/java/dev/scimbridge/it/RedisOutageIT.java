@@ -48,7 +48,7 @@ class RedisOutageIT {
         assertEquals("urn:ietf:params:scim:api:messages:2.0:Error", json(create.body()).getJsonArray("schemas").getString(0));
         // A Bulk request none of whose operations could be done: 503 for the whole request, as a single write.
         HttpResponse<String> bulk = ScimClient.forItServer().post("/Bulk",
-                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"],\"Operations\":[{\"method\":\"POST\",\"path\":\"/Users\","
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"],\"Operations\":[{\"method\":\"POST\",\"bulkId\":\"u1\",\"path\":\"/Users\","
                         + "\"data\":{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"outage-bulk-" + System.nanoTime() + "\"}}]}");
         assertEquals(503, bulk.statusCode(), bulk.body());
         assertTrue(bulk.headers().firstValue("Retry-After").isPresent());
