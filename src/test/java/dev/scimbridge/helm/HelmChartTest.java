@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
+import dev.scimbridge.testsupport.ItEnvironment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -564,10 +565,7 @@ class HelmChartTest {
         Path dir = Files.createTempDirectory("redis-auth");
         ScriptRun run = runBundledRedisScript(dir, password);
         assertEquals(0, run.exit(), run.stderr());
-        int port;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+        int port = ItEnvironment.freePort();
         RedisServer redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
                 .setting("include " + dir.resolve("auth.conf")).build();
         redis.start();
