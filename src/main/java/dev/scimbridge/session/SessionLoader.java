@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * pass environment variables).
  *
  * <p>The value is taken as the file's JSON when it starts with an opening brace, as base64 content when
- * it is long, uses only the base64 alphabet and decodes to a JSON object; anything else is a path. Problems are reported by kind with a reason that names
- * the setting and the path, never the contents; a value that looks like inline content is never
+ * it is long, uses only the base64 alphabet and decodes to a JSON object; anything else is a path.
+ * Problems are reported by kind with a reason that names the setting and the path, never the contents; a value that looks like inline content is never
  * echoed, even when it fails to decode.
  */
 public final class SessionLoader {

@@ -157,8 +157,12 @@ public final class ScimSetup {
             throw new SetupException(flag + " " + file + ": its directory is not writable");
         }
         if (!force && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw new SetupException(file + " exists; use --force to overwrite it");
+            throw exists(file);
         }
+    }
+
+    private static SetupException exists(Path file) {
+        return new SetupException(file + " exists; use --force to overwrite it");
     }
 
     private static void deleteQuietly(Path file) {
@@ -207,7 +211,7 @@ public final class ScimSetup {
         Path target = path.toAbsolutePath();
         Path dir = target.getParent();
         if (!force && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw new SetupException(path + " exists; use --force to overwrite it");
+            throw exists(path);
         }
         boolean posix = Files.getFileAttributeView(dir, java.nio.file.attribute.PosixFileAttributeView.class) != null;
         Path tmp = null;
@@ -233,7 +237,7 @@ public final class ScimSetup {
             }
             tmp = null;
         } catch (FileAlreadyExistsException e) {
-            throw new SetupException(path + " exists; use --force to overwrite it");
+            throw exists(path); // appeared meanwhile
         } catch (AccessDeniedException e) {
             throw new SetupException(path + ": permission denied");
         } catch (NoSuchFileException e) {
