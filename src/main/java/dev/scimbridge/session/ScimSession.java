@@ -3,15 +3,16 @@ package dev.scimbridge.session;
 import java.util.Objects;
 
 /**
- * A parsed scimsession file (format {@value #VERSION}): who the account is, and the account's secret
- * keys encrypted under a key derived from the bearer token.
+ * A parsed scimsession file (format {@value #VERSION}, or {@value #VERSION_WITHOUT_CHECK} as written by
+ * earlier builds): who the account is, and the account's secret keys encrypted under a key derived from
+ * the bearer token.
  *
  * <pre>
  * {
- *   "version": 1,
+ *   "version": 2,
  *   "account": {"id": "9b0c…", "name": "Acme"},
  *   "manager": {"id": "51e2…", "email": "provisioning@acme.example"},
- *   "verifier": {"kdf": "PBKDF2-HMAC-SHA256", "iterations": 600000, "salt": "…", "hash": "…"},
+ *   "verifier": {"kdf": "PBKDF2-HMAC-SHA256", "iterations": 600000, "salt": "…", "hash": "…", "check": "…"},
  *   "encCredentials": {"alg": "A256GCM", "iv": "…", "data": "…"}
  * }
  * </pre>
@@ -23,8 +24,10 @@ import java.util.Objects;
 public record ScimSession(int version, Account account, Manager manager, Verifier verifier,
                           EncryptedCredentials encCredentials) {
 
-    /** The only format version this build reads and writes. */
-    public static final int VERSION = 1;
+    /** The format version this build writes: version 1 and the token check ({@link Verifier#check()}). */
+    public static final int VERSION = 2;
+    /** The format earlier builds wrote, without the token check; still read and unlocked. */
+    public static final int VERSION_WITHOUT_CHECK = 1;
 
     public ScimSession {
         Objects.requireNonNull(account, "account");
@@ -49,12 +52,22 @@ public record ScimSession(int version, Account account, Manager manager, Verifie
         }
     }
 
-    /** How to check a token before trying to decrypt: KDF name and cost, salt, and the expected hash. */
-    public record Verifier(String kdf, int iterations, byte[] salt, byte[] hash) {
+    /**
+     * How to check a token before trying to decrypt: KDF name and cost, salt, the expected hash, and in
+     * version 2 the token check, 4 bytes that a wrong token fails in microseconds without the KDF
+     * ({@link SessionCrypto#passesCheck}); {@code null} in version 1.
+     */
+    public record Verifier(String kdf, int iterations, byte[] salt, byte[] hash, byte[] check) {
         public Verifier {
             Objects.requireNonNull(kdf, "verifier.kdf");
             salt = salt.clone();
             hash = hash.clone();
+            check = check == null ? null : check.clone();
+        }
+
+        /** A version 1 verifier, without the token check. */
+        public Verifier(String kdf, int iterations, byte[] salt, byte[] hash) {
+            this(kdf, iterations, salt, hash, null);
         }
 
         @Override
@@ -68,19 +81,26 @@ public record ScimSession(int version, Account account, Manager manager, Verifie
         }
 
         @Override
+        public byte[] check() {
+            return check == null ? null : check.clone();
+        }
+
+        @Override
         public boolean equals(Object o) {
             return o instanceof Verifier v && v.kdf.equals(kdf) && v.iterations == iterations
-                    && java.util.Arrays.equals(v.salt, salt) && java.util.Arrays.equals(v.hash, hash);
+                    && java.util.Arrays.equals(v.salt, salt) && java.util.Arrays.equals(v.hash, hash)
+                    && java.util.Arrays.equals(v.check, check);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(kdf, iterations, java.util.Arrays.hashCode(salt), java.util.Arrays.hashCode(hash));
+            return Objects.hash(kdf, iterations, java.util.Arrays.hashCode(salt), java.util.Arrays.hashCode(hash),
+                    java.util.Arrays.hashCode(check));
         }
 
         @Override
         public String toString() {
-            return "Verifier[kdf=" + kdf + ", iterations=" + iterations + "]";
+            return "Verifier[kdf=" + kdf + ", iterations=" + iterations + ", check=" + (check != null) + "]";
         }
     }
 

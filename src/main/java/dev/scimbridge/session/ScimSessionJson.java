@@ -10,6 +10,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -21,8 +22,8 @@ import jakarta.json.stream.JsonGenerator;
  * bridge, Parsson in the setup jar.
  *
  * <p>Reading is strict: every field must be present with its type, binary fields must be base64url
- * (padding tolerated), and the version must be {@value ScimSession#VERSION}. Errors name the field,
- * never its value.
+ * (padding tolerated), and the version must be {@value ScimSession#VERSION} (with {@code verifier.check})
+ * or {@value ScimSession#VERSION_WITHOUT_CHECK} (without it). Errors name the field, never its value.
  */
 public final class ScimSessionJson {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -32,6 +33,15 @@ public final class ScimSessionJson {
 
     /** The JSON text of {@code session}, pretty-printed, ending with a newline. */
     public static String write(ScimSession session) {
+        JsonObjectBuilder verifier = Json.createObjectBuilder()
+                .add("kdf", session.verifier().kdf())
+                .add("iterations", session.verifier().iterations())
+                .add("salt", B64.encodeToString(session.verifier().salt()))
+                .add("hash", B64.encodeToString(session.verifier().hash()));
+        byte[] check = session.verifier().check();
+        if (check != null) {
+            verifier.add("check", B64.encodeToString(check));
+        }
         JsonObject json = Json.createObjectBuilder()
                 .add("version", session.version())
                 .add("account", Json.createObjectBuilder()
@@ -40,11 +50,7 @@ public final class ScimSessionJson {
                 .add("manager", Json.createObjectBuilder()
                         .add("id", session.manager().id())
                         .add("email", session.manager().email()))
-                .add("verifier", Json.createObjectBuilder()
-                        .add("kdf", session.verifier().kdf())
-                        .add("iterations", session.verifier().iterations())
-                        .add("salt", B64.encodeToString(session.verifier().salt()))
-                        .add("hash", B64.encodeToString(session.verifier().hash())))
+                .add("verifier", verifier)
                 .add("encCredentials", Json.createObjectBuilder()
                         .add("alg", session.encCredentials().alg())
                         .add("iv", B64.encodeToString(session.encCredentials().iv()))
@@ -80,9 +86,9 @@ public final class ScimSessionJson {
             throw malformed("the scimsession has no numeric \"version\"");
         }
         int version = versionNumber.intValue();
-        if (version != ScimSession.VERSION) {
+        if (version != ScimSession.VERSION && version != ScimSession.VERSION_WITHOUT_CHECK) {
             throw new ScimSessionFormatException("the scimsession has format version " + version
-                    + "; this bridge reads version " + ScimSession.VERSION, true);
+                    + "; this bridge reads versions " + ScimSession.VERSION_WITHOUT_CHECK + " and " + ScimSession.VERSION, true);
         }
         JsonObject account = object(root, "account");
         JsonObject manager = object(root, "manager");
@@ -96,11 +102,20 @@ public final class ScimSessionJson {
         if (iter < SessionCrypto.MIN_ITERATIONS || iter > SessionCrypto.MAX_ITERATIONS) {
             throw malformed("verifier.iterations must be between " + SessionCrypto.MIN_ITERATIONS + " and " + SessionCrypto.MAX_ITERATIONS);
         }
+        byte[] check = null;
+        if (version == ScimSession.VERSION) {
+            check = bytes(verifier, "verifier", "check");
+            if (check.length != SessionCrypto.CHECK_BYTES) {
+                throw malformed("verifier.check must be " + SessionCrypto.CHECK_BYTES + " bytes");
+            }
+        } else if (verifier.containsKey("check")) {
+            throw malformed("verifier.check is not part of format version " + version);
+        }
         return new ScimSession(version,
                 new ScimSession.Account(nonEmpty(account, "account", "id"), string(account, "account", "name")),
                 new ScimSession.Manager(nonEmpty(manager, "manager", "id"), nonEmpty(manager, "manager", "email")),
                 new ScimSession.Verifier(nonEmpty(verifier, "verifier", "kdf"), (int) iter,
-                        bytes(verifier, "verifier", "salt"), bytes(verifier, "verifier", "hash")),
+                        bytes(verifier, "verifier", "salt"), bytes(verifier, "verifier", "hash"), check),
                 new ScimSession.EncryptedCredentials(nonEmpty(enc, "encCredentials", "alg"),
                         bytes(enc, "encCredentials", "iv"), bytes(enc, "encCredentials", "data")));
     }

@@ -23,16 +23,22 @@ import javax.crypto.spec.SecretKeySpec;
  * <pre>
  * k        = PBKDF2-HMAC-SHA256(password = token (ASCII, prefix included), salt, iterations, 32 bytes)
  * verifier = HMAC-SHA256(k, "scimbridge/scimsession/v1/verifier")     -- stored as verifier.hash
+ * check    = first 4 bytes of HMAC-SHA256(salt, "scimbridge/scimsession/v2/token-check" || token)
+ *                                                                     -- stored as verifier.check (version 2)
  * encKey   = HMAC-SHA256(k, "scimbridge/scimsession/v1/encryption")   -- never stored
  * encCredentials.data = AES-256-GCM(encKey, iv (12 random bytes), plaintext = dataKey || blindIndexKey,
  *                                   aad = header, 128-bit tag)
  * header   = "scimbridge/scimsession" followed by, for each field in this order, a 4-byte big-endian
  *            length and the field's bytes: version (decimal), account.id, account.name, manager.id,
  *            manager.email (UTF-8), verifier.kdf, verifier.iterations (decimal), verifier.salt,
- *            verifier.hash (raw bytes), encCredentials.alg
+ *            verifier.hash (raw bytes), verifier.check (raw bytes; version 2 only), encCredentials.alg
  * </pre>
  *
- * A token is first checked against {@code verifier.hash} in constant time (wrong token: no decryption
+ * In version 2 a token is first checked against {@code verifier.check}, which costs one HMAC: a wrong
+ * token fails it (all but one in 2^32 of them) without the KDF, so before unlock a client with wrong
+ * tokens neither costs the bridge half a second each nor puts its address in back-off. The check keeps
+ * 32 of the token's 256 random bits knowable to a reader of the file, who still faces 2^224 candidates
+ * for the KDF. Then, after the KDF, {@code verifier.hash} in constant time (wrong token: no decryption
  * attempt); then GCM authenticates the ciphertext, the IV and the whole header, so a change to any
  * field is detected. Changing the salt or the cost changes {@code k}, so it reads as a wrong token.
  */
@@ -49,6 +55,9 @@ public final class SessionCrypto {
     public static final int IV_BYTES = 12;
     static final String VERIFIER_LABEL = "scimbridge/scimsession/v1/verifier";
     static final String ENCRYPTION_LABEL = "scimbridge/scimsession/v1/encryption";
+    static final String CHECK_LABEL = "scimbridge/scimsession/v2/token-check";
+    /** Bytes of the token check: a wrong token passes it by chance once in 2^32. */
+    static final int CHECK_BYTES = 4;
     static final String HEADER_MAGIC = "scimbridge/scimsession";
     private static final int SHA256_BLOCK_BYTES = 64;
     /** The JDK's Java SHA-256 (SUN provider), whose state copies are cheap Java objects. */
@@ -113,7 +122,7 @@ public final class SessionCrypto {
         byte[] encKey = hmac(k, ENCRYPTION_LABEL);
         byte[] plaintext = keys.toPlaintext();
         try {
-            ScimSession.Verifier verifier = new ScimSession.Verifier(KDF, iterations, salt, verifierHash);
+            ScimSession.Verifier verifier = new ScimSession.Verifier(KDF, iterations, salt, verifierHash, tokenCheck(token, salt));
             byte[] aad = header(ScimSession.VERSION, account, manager, verifier, ALG);
             byte[] data = gcm(Cipher.ENCRYPT_MODE, encKey, iv, aad, plaintext);
             return new ScimSession(ScimSession.VERSION, account, manager, verifier,
@@ -126,8 +135,8 @@ public final class SessionCrypto {
     }
 
     /**
-     * Opens {@code session} with {@code token}: runs the KDF once (slow on purpose), checks the verifier
-     * in constant time, then decrypts and authenticates {@code encCredentials}.
+     * Opens {@code session} with {@code token}: the token check (version 2), then the KDF once (slow on
+     * purpose), the verifier in constant time, then decrypts and authenticates {@code encCredentials}.
      */
     public static AccountKeys unlock(ScimSession session, String token) throws SessionUnlockException {
         if (!BearerToken.isWellFormed(token)) {
@@ -138,6 +147,9 @@ public final class SessionCrypto {
             throw new SessionUnlockException(SessionUnlockException.Reason.TAMPERED, "unsupported algorithm");
         }
         checkIterations(v.iterations());
+        if (!passesCheck(session, token)) {
+            throw new SessionUnlockException(SessionUnlockException.Reason.WRONG_TOKEN, "the token does not match the scimsession");
+        }
         byte[] k = deriveMaster(token, v.salt(), v.iterations());
         byte[] encKey = null;
         byte[] plaintext = null;
@@ -162,6 +174,29 @@ public final class SessionCrypto {
             if (plaintext != null) {
                 Arrays.fill(plaintext, (byte) 0);
             }
+        }
+    }
+
+    /**
+     * Whether {@code token} (well-formed) passes the scimsession's token check: one HMAC, compared in
+     * constant time. Every token passes a version 1 scimsession, which has no check.
+     */
+    public static boolean passesCheck(ScimSession session, String token) {
+        byte[] check = session.verifier().check();
+        return check == null || MessageDigest.isEqual(tokenCheck(token, session.verifier().salt()), check);
+    }
+
+    /** The first {@value #CHECK_BYTES} bytes of {@code HMAC-SHA256(salt, CHECK_LABEL || token)}. */
+    static byte[] tokenCheck(String token, byte[] salt) {
+        byte[] label = CHECK_LABEL.getBytes(StandardCharsets.US_ASCII);
+        byte[] tokenBytes = BearerToken.bytes(token);
+        byte[] message = Arrays.copyOf(label, label.length + tokenBytes.length);
+        System.arraycopy(tokenBytes, 0, message, label.length, tokenBytes.length);
+        try {
+            return Arrays.copyOf(hmac(salt, message), CHECK_BYTES);
+        } finally {
+            Arrays.fill(tokenBytes, (byte) 0);
+            Arrays.fill(message, (byte) 0);
         }
     }
 
@@ -308,6 +343,10 @@ public final class SessionCrypto {
         field(out, Integer.toString(verifier.iterations()).getBytes(StandardCharsets.US_ASCII));
         field(out, verifier.salt());
         field(out, verifier.hash());
+        if (version >= ScimSession.VERSION) {
+            byte[] check = verifier.check();
+            field(out, check == null ? new byte[0] : check);
+        }
         field(out, utf8(alg));
         return out.toByteArray();
     }

@@ -26,6 +26,9 @@ import java.util.regex.Pattern;
 public final class SessionLoader {
     /** Files larger than this are not scimsessions (a real one is under 1 KiB). */
     static final long MAX_BYTES = 64 * 1024;
+    static final String VERSION_1_WARNING = "The scimsession has format version 1, without the token check: before unlock "
+            + "every wrong token costs a KDF run and puts its address in back-off, which can hold off the IdP's "
+            + "unlocking request when both come from one address. Rotate with scim-setup --rotate to write version 2.";
     private static final Pattern BASE64ISH = Pattern.compile("[A-Za-z0-9+/_=\\-\\s]+");
     private static final int INLINE_MIN_LENGTH = 100;
 
@@ -83,7 +86,13 @@ public final class SessionLoader {
 
     private static SessionLoad parse(byte[] bytes, String what, List<String> warnings) {
         try {
-            return SessionLoad.ok(ScimSessionJson.read(bytes), warnings);
+            ScimSession session = ScimSessionJson.read(bytes);
+            if (session.version() == ScimSession.VERSION_WITHOUT_CHECK) {
+                List<String> all = new ArrayList<>(warnings);
+                all.add(VERSION_1_WARNING);
+                return SessionLoad.ok(session, all);
+            }
+            return SessionLoad.ok(session, warnings);
         } catch (ScimSessionFormatException e) {
             return SessionLoad.failed(e.unsupportedVersion() ? SessionProblem.Kind.UNSUPPORTED_VERSION : SessionProblem.Kind.MALFORMED,
                     what + " is not usable: " + e.getMessage());

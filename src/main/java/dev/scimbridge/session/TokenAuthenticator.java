@@ -11,7 +11,11 @@ import java.util.logging.Logger;
  * Checks bearer tokens against the scimsession and holds the unlocked account keys in memory.
  *
  * <ul>
- *   <li><b>Before unlock</b> a well-formed token costs one KDF run (about half a second by design).
+ *   <li><b>Before unlock</b> a well-formed token first meets the scimsession's token check (version 2,
+ *       {@link SessionCrypto#passesCheck}): one HMAC, which a wrong token fails with 401 without a KDF
+ *       run and without back-off, so wrong tokens sent from the IdP's own address (a load balancer's)
+ *       cannot hold off its unlocking request. A token that passes it (the right one, or with a version 1
+ *       scimsession any token) costs one KDF run (about half a second by design).
  *       KDF runs are serialised by one lock, so at most one core is ever busy with them, and a source
  *       whose token failed is put in exponential back-off ({@link FailureBackoff}): until its wait
  *       ends it gets 401 with {@code Retry-After} without any KDF run.</li>
@@ -80,6 +84,10 @@ public final class TokenAuthenticator {
         Unlocked u = unlocked;
         if (u != null) {
             return compare(u, token);
+        }
+        if (!SessionCrypto.passesCheck(session.orElseThrow(), token)) {
+            LOG.fine("Wrong bearer token before unlock, refused by the scimsession's token check");
+            return AuthResult.unauthorized(WRONG_TOKEN);
         }
         AuthResult throttled = throttled(source);
         if (throttled != null) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.security.SecureRandom;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.scimbridge.session.BearerToken;
 import dev.scimbridge.testsupport.Await;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -67,10 +69,17 @@ class CredentialRotationIT {
         Files.copy(tokenFile, savedToken, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
         String oldToken = CredentialsItSupport.token();
         try {
-            // 1. Same pair after a restart.
+            // 1. Same pair after a restart. Wrong tokens sent before the unlock from the IdP's own address fail
+            // the scimsession's token check: 401 without Retry-After, and the right token then unlocks at once.
             restart();
             assertEquals("locked", readinessCheck(get("/health/ready", null)).getJsonObject("data").getString("state"));
-            assertEquals(200, authorisedGet("/auth/check", oldToken).statusCode());
+            for (int i = 0; i < 5; i++) {
+                HttpResponse<String> wrong = getWithBearer("/auth/check", BearerToken.generate(new SecureRandom()));
+                assertEquals(401, wrong.statusCode(), wrong.body());
+                assertTrue(wrong.headers().firstValue("Retry-After").isEmpty(), wrong.headers().map().toString());
+            }
+            HttpResponse<String> unlocking = getWithBearer("/auth/check", oldToken);
+            assertEquals(200, unlocking.statusCode(), unlocking.body());
 
             // 2. Rotation with the setup jar, new pair in place of the old, restart.
             Path newSession = dir.resolve("it-scimsession.rotated");
@@ -103,10 +112,10 @@ class CredentialRotationIT {
             assertEquals(200, get("/ping", null).statusCode());
 
             // 4. A scimsession of another version.
-            Files.writeString(session, "{\"version\": 2}");
+            Files.writeString(session, "{\"version\": 3}");
             restart();
-            JsonObject v2 = readinessCheck(get("/health/ready", null));
-            assertEquals("unsupported_version", v2.getJsonObject("data").getString("problem"));
+            JsonObject v3 = readinessCheck(get("/health/ready", null));
+            assertEquals("unsupported_version", v3.getJsonObject("data").getString("problem"));
         } finally {
             Files.copy(savedSession, session, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
             Files.copy(savedToken, tokenFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);

@@ -19,12 +19,13 @@ class ScimSessionJsonTest {
     @Test
     void writesTheDocumentedShape() {
         JsonObject json = Json.createReader(new java.io.StringReader(ScimSessionJson.write(SESSION))).readObject();
-        assertEquals(1, json.getInt("version"));
+        assertEquals(2, json.getInt("version"));
         assertEquals(SessionCryptoTest.ACCOUNT.id(), json.getJsonObject("account").getString("id"));
         assertEquals("Acme Ünïcode", json.getJsonObject("account").getString("name"));
         assertEquals("provisioning@acme.example", json.getJsonObject("manager").getString("email"));
         assertEquals("PBKDF2-HMAC-SHA256", json.getJsonObject("verifier").getString("kdf"));
         assertEquals(600000, json.getJsonObject("verifier").getInt("iterations"));
+        assertEquals(6, json.getJsonObject("verifier").getString("check").length());
         assertEquals("A256GCM", json.getJsonObject("encCredentials").getString("alg"));
         assertFalse(json.getJsonObject("encCredentials").getString("data").contains("="));
     }
@@ -36,10 +37,39 @@ class ScimSessionJsonTest {
 
     @Test
     void wrongVersionIsReportedAsSuch() {
-        String v2 = ScimSessionJson.write(SESSION).replace("\"version\": 1", "\"version\": 2");
-        ScimSessionFormatException e = assertThrows(ScimSessionFormatException.class, () -> ScimSessionJson.read(v2));
+        String v3 = ScimSessionJson.write(SESSION).replace("\"version\": 2", "\"version\": 3");
+        ScimSessionFormatException e = assertThrows(ScimSessionFormatException.class, () -> ScimSessionJson.read(v3));
         assertTrue(e.unsupportedVersion());
-        assertTrue(e.getMessage().contains("version 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("version 3"), e.getMessage());
+        assertTrue(e.getMessage().contains("versions 1 and 2"), e.getMessage());
+    }
+
+    @Test
+    void versionOneIsReadWithoutACheck() throws Exception {
+        String v1 = ScimSessionJson.write(SessionCryptoTest.VERSION_1);
+        JsonObject json = Json.createReader(new java.io.StringReader(v1)).readObject();
+        assertEquals(1, json.getInt("version"));
+        assertFalse(json.getJsonObject("verifier").containsKey("check"));
+        ScimSession read = ScimSessionJson.read(v1);
+        assertEquals(1, read.version());
+        assertEquals(null, read.verifier().check());
+    }
+
+    @Test
+    void theCheckBelongsToVersionTwoOnly() {
+        String good = ScimSessionJson.write(SESSION);
+        String check = Json.createReader(new java.io.StringReader(good)).readObject().getJsonObject("verifier").getString("check");
+        String[][] cases = {
+                {good.replace("\"version\": 2", "\"version\": 1"), "verifier.check is not part of format version 1"},
+                {good.replace(",\n        \"check\": \"" + check + "\"", ""), "verifier.check must be a string"},
+                {good.replace("\"check\": \"" + check + "\"", "\"check\": \"" + check + "AA\""), "verifier.check must be 4 bytes"},
+        };
+        for (String[] c : cases) {
+            assertFalse(c[0].equals(good), c[1]);
+            ScimSessionFormatException e = assertThrows(ScimSessionFormatException.class, () -> ScimSessionJson.read(c[0]), c[1]);
+            assertEquals(c[1], e.getMessage());
+            assertFalse(e.unsupportedVersion());
+        }
     }
 
     @ParameterizedTest

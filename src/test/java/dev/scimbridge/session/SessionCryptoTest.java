@@ -35,6 +35,13 @@ class SessionCryptoTest {
     static final ScimSession.Account ACCOUNT = new ScimSession.Account("00000000-0000-4000-8000-000000000001", "Acme Ünïcode");
     static final ScimSession.Manager MANAGER = new ScimSession.Manager("00000000-0000-4000-8000-000000000002", "provisioning@acme.example");
     static final Base64.Decoder B64 = Base64.getUrlDecoder();
+    static final String VERIFIER_HASH = "1l1DJnDEh8gkI0ngFxSiniRFTmjkLLp9RNunkYdI0RY";
+    /** {@code encCredentials.data} of the version 1 scimsession of the known inputs, as earlier builds wrote it. */
+    static final String VERSION_1_DATA = "2KilRu7IteqFt4mnglGOrso6YhCQlNUx2bjuwVoRv9wC8nb97DhwzCqH29e5kgW5Yoyrci_qf757DrhecRDYUGee8ZzIZAranK6mThi-Wfg";
+    /** The known inputs' scimsession in format version 1 (no token check), keys 0x11… and 0x22…. */
+    static final ScimSession VERSION_1 = new ScimSession(1, ACCOUNT, MANAGER,
+            new ScimSession.Verifier("PBKDF2-HMAC-SHA256", 600_000, SALT, B64.decode(VERIFIER_HASH)),
+            new ScimSession.EncryptedCredentials("A256GCM", IV, B64.decode(VERSION_1_DATA)));
 
     static ScimSession known;
     static AccountKeys knownKeys;
@@ -103,19 +110,51 @@ class SessionCryptoTest {
     @Test
     void verifierAndEncryptionKeyKnownAnswers() {
         byte[] k = HexFormat.of().parseHex("8bdd03dab3de399c71cc8bb6d2c829828ab2441284df5912512bda4346efa686");
-        assertArrayEquals(B64.decode("1l1DJnDEh8gkI0ngFxSiniRFTmjkLLp9RNunkYdI0RY"), SessionCrypto.hmac(k, SessionCrypto.VERIFIER_LABEL));
+        assertArrayEquals(B64.decode(VERIFIER_HASH), SessionCrypto.hmac(k, SessionCrypto.VERIFIER_LABEL));
         assertEquals("d47f089231412c5a67027ffe8a0441c79b94270d7396a90d66274d20f4f3f2dc",
                 HexFormat.of().formatHex(SessionCrypto.hmac(k, SessionCrypto.ENCRYPTION_LABEL)));
     }
 
     @Test
     void wrappedSessionKnownAnswer() {
+        assertEquals(2, known.version());
         assertEquals(ScimSession.VERSION, known.version());
         assertEquals("PBKDF2-HMAC-SHA256", known.verifier().kdf());
-        assertArrayEquals(B64.decode("1l1DJnDEh8gkI0ngFxSiniRFTmjkLLp9RNunkYdI0RY"), known.verifier().hash());
+        assertArrayEquals(B64.decode(VERIFIER_HASH), known.verifier().hash());
+        assertArrayEquals(B64.decode("Yo3w2g"), known.verifier().check());
         assertEquals("A256GCM", known.encCredentials().alg());
-        assertArrayEquals(B64.decode("2KilRu7IteqFt4mnglGOrso6YhCQlNUx2bjuwVoRv9wC8nb97DhwzCqH29e5kgW5Yoyrci_qf757DrhecRDYUGee8ZzIZAranK6mThi-Wfg"),
+        assertArrayEquals(B64.decode("2KilRu7IteqFt4mnglGOrso6YhCQlNUx2bjuwVoRv9wC8nb97DhwzCqH29e5kgW5Yoyrci_qf757DrhecRDYUAe13p8mAJQOhy-tyEeUmFk"),
                 known.encCredentials().data());
+    }
+
+    @Test
+    void versionOneSessionOfEarlierBuildsStillUnlocks() throws Exception {
+        assertTrue(SessionCrypto.unlock(VERSION_1, TOKEN).sameKeysAs(knownKeys));
+        assertTrue(SessionCrypto.passesCheck(VERSION_1, BearerToken.generate(new SecureRandom())), "version 1 has no check");
+        assertEquals(VERSION_1, ScimSessionJson.read(ScimSessionJson.write(VERSION_1)));
+        SessionUnlockException e = assertThrows(SessionUnlockException.class,
+                () -> SessionCrypto.unlock(VERSION_1, BearerToken.generate(new SecureRandom())));
+        assertEquals(SessionUnlockException.Reason.WRONG_TOKEN, e.reason());
+    }
+
+    @Test
+    void rotatingAVersionOneSessionWritesVersionTwo() throws Exception {
+        SessionCrypto.Created rotated = SessionCrypto.rotate(VERSION_1, TOKEN, new SecureRandom());
+        assertEquals(ScimSession.VERSION, rotated.session().version());
+        assertTrue(SessionCrypto.passesCheck(rotated.session(), rotated.token()));
+        assertFalse(SessionCrypto.passesCheck(rotated.session(), TOKEN));
+        assertTrue(SessionCrypto.unlock(rotated.session(), rotated.token()).sameKeysAs(knownKeys));
+    }
+
+    @Test
+    void tokenCheckPassesTheRightTokenOnly() {
+        assertTrue(SessionCrypto.passesCheck(known, TOKEN));
+        SecureRandom random = new SecureRandom();
+        for (int i = 0; i < 1_000; i++) {
+            assertFalse(SessionCrypto.passesCheck(known, BearerToken.generate(random)));
+        }
+        // The check is keyed by the salt: the same token has another check in another scimsession.
+        assertFalse(java.util.Arrays.equals(SessionCrypto.tokenCheck(TOKEN, SALT), SessionCrypto.tokenCheck(TOKEN, range(1, 32))));
     }
 
     @Test
@@ -160,15 +199,23 @@ class SessionCryptoTest {
                 tamper("account.name", s -> new ScimSession(s.version(), new ScimSession.Account(s.account().id(), "Evil"), s.manager(), s.verifier(), s.encCredentials())),
                 tamper("manager.id", s -> new ScimSession(s.version(), s.account(), new ScimSession.Manager("x", s.manager().email()), s.verifier(), s.encCredentials())),
                 tamper("manager.email", s -> new ScimSession(s.version(), s.account(), new ScimSession.Manager(s.manager().id(), "evil@x.example"), s.verifier(), s.encCredentials())),
-                tamper("version", s -> new ScimSession(2, s.account(), s.manager(), s.verifier(), s.encCredentials())),
-                tamper("verifier.kdf", s -> new ScimSession(s.version(), s.account(), s.manager(), new ScimSession.Verifier("PBKDF2-HMAC-SHA1", s.verifier().iterations(), s.verifier().salt(), s.verifier().hash()), s.encCredentials())),
-                tamper("verifier.iterations", s -> new ScimSession(s.version(), s.account(), s.manager(), new ScimSession.Verifier(s.verifier().kdf(), 600_001, s.verifier().salt(), s.verifier().hash()), s.encCredentials())),
-                tamper("verifier.salt", s -> new ScimSession(s.version(), s.account(), s.manager(), new ScimSession.Verifier(s.verifier().kdf(), s.verifier().iterations(), flip(s.verifier().salt()), s.verifier().hash()), s.encCredentials())),
-                tamper("verifier.hash", s -> new ScimSession(s.version(), s.account(), s.manager(), new ScimSession.Verifier(s.verifier().kdf(), s.verifier().iterations(), s.verifier().salt(), flip(s.verifier().hash())), s.encCredentials())),
+                tamper("version", s -> new ScimSession(3, s.account(), s.manager(), s.verifier(), s.encCredentials())),
+                tamper("version 1 with the check kept", s -> new ScimSession(1, s.account(), s.manager(), s.verifier(), s.encCredentials())),
+                tamper("version 1 with the check removed", s -> new ScimSession(1, s.account(), s.manager(), withCheck(s.verifier(), null), s.encCredentials())),
+                tamper("verifier.check removed", s -> new ScimSession(s.version(), s.account(), s.manager(), withCheck(s.verifier(), null), s.encCredentials())),
+                tamper("verifier.check", s -> new ScimSession(s.version(), s.account(), s.manager(), withCheck(s.verifier(), flip(s.verifier().check())), s.encCredentials())),
+                tamper("verifier.kdf", s -> new ScimSession(s.version(), s.account(), s.manager(), new ScimSession.Verifier("PBKDF2-HMAC-SHA1", s.verifier().iterations(), s.verifier().salt(), s.verifier().hash(), s.verifier().check()), s.encCredentials())),
+                tamper("verifier.iterations", s -> new ScimSession(s.version(), s.account(), s.manager(), new ScimSession.Verifier(s.verifier().kdf(), 600_001, s.verifier().salt(), s.verifier().hash(), s.verifier().check()), s.encCredentials())),
+                tamper("verifier.salt", s -> new ScimSession(s.version(), s.account(), s.manager(), new ScimSession.Verifier(s.verifier().kdf(), s.verifier().iterations(), flip(s.verifier().salt()), s.verifier().hash(), s.verifier().check()), s.encCredentials())),
+                tamper("verifier.hash", s -> new ScimSession(s.version(), s.account(), s.manager(), new ScimSession.Verifier(s.verifier().kdf(), s.verifier().iterations(), s.verifier().salt(), flip(s.verifier().hash()), s.verifier().check()), s.encCredentials())),
                 tamper("encCredentials.alg", s -> new ScimSession(s.version(), s.account(), s.manager(), s.verifier(), new ScimSession.EncryptedCredentials("A128GCM", s.encCredentials().iv(), s.encCredentials().data()))),
                 tamper("encCredentials.iv", s -> new ScimSession(s.version(), s.account(), s.manager(), s.verifier(), new ScimSession.EncryptedCredentials("A256GCM", flip(s.encCredentials().iv()), s.encCredentials().data()))),
                 tamper("encCredentials.data", s -> new ScimSession(s.version(), s.account(), s.manager(), s.verifier(), new ScimSession.EncryptedCredentials("A256GCM", s.encCredentials().iv(), flip(s.encCredentials().data())))),
                 tamper("encCredentials.data truncated", s -> new ScimSession(s.version(), s.account(), s.manager(), s.verifier(), new ScimSession.EncryptedCredentials("A256GCM", s.encCredentials().iv(), java.util.Arrays.copyOf(s.encCredentials().data(), 40)))));
+    }
+
+    static ScimSession.Verifier withCheck(ScimSession.Verifier v, byte[] check) {
+        return new ScimSession.Verifier(v.kdf(), v.iterations(), v.salt(), v.hash(), check);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class SessionLoaderTest {
 
     @Test
     void wrongVersion() throws Exception {
-        Path f = write(JSON.replace("\"version\": 1", "\"version\": 7"));
+        Path f = write(JSON.replace("\"version\": 2", "\"version\": 7"));
         SessionLoad load = SessionLoader.load(Optional.of(f.toString()));
         assertEquals(SessionProblem.Kind.UNSUPPORTED_VERSION, load.problem().orElseThrow().kind());
         assertTrue(load.problem().get().reason().contains("version 7"));
@@ -74,6 +75,16 @@ class SessionLoaderTest {
         SessionLoad load = SessionLoader.load(Optional.of(f.toString()));
         assertEquals(ScimSessionJsonTest.SESSION, load.session().orElseThrow());
         assertTrue(load.warnings().isEmpty());
+    }
+
+    @Test
+    void versionOneIsLoadedWithAWarningToRotate() throws Exception {
+        Path f = write(ScimSessionJson.write(SessionCryptoTest.VERSION_1));
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
+        SessionLoad load = SessionLoader.load(Optional.of(f.toString()));
+        assertEquals(SessionCryptoTest.VERSION_1, load.session().orElseThrow());
+        assertEquals(List.of(SessionLoader.VERSION_1_WARNING), load.warnings());
+        assertTrue(load.warnings().get(0).contains("scim-setup --rotate"));
     }
 
     @Test
@@ -126,7 +137,7 @@ class SessionLoaderTest {
 
     @Test
     void base64ContentOfABadSessionIsNeverEchoed() {
-        String b64 = Base64.getEncoder().encodeToString(JSON.replace("\"version\": 1", "\"version\": 3").getBytes(StandardCharsets.UTF_8));
+        String b64 = Base64.getEncoder().encodeToString(JSON.replace("\"version\": 2", "\"version\": 3").getBytes(StandardCharsets.UTF_8));
         SessionLoad load = SessionLoader.load(Optional.of(b64));
         assertEquals(SessionProblem.Kind.UNSUPPORTED_VERSION, load.problem().orElseThrow().kind());
         assertFalse(load.problem().get().reason().contains(b64.substring(0, 20)));

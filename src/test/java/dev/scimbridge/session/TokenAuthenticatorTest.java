@@ -22,14 +22,17 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The unlock state machine with a stub KDF that counts its runs, so the tests can prove when the KDF
- * runs and when it does not.
+ * runs and when it does not. The back-off tests use a version 1 scimsession, whose wrong tokens reach
+ * the KDF; a version 2 one refuses them by its token check first.
  */
 class TokenAuthenticatorTest {
     static final SecureRandom RANDOM = new SecureRandom();
-    final String token = BearerToken.generate(RANDOM);
+    final String token = SessionCryptoTest.TOKEN;
     final AccountKeys keys = AccountKeys.generate(RANDOM);
     final AtomicInteger kdfRuns = new AtomicInteger();
     final AtomicInteger concurrent = new AtomicInteger();
@@ -96,7 +99,11 @@ class TokenAuthenticatorTest {
     }
 
     TokenAuthenticator authenticator() {
-        return new TokenAuthenticator(SessionLoad.ok(ScimSessionJsonTest.SESSION, List.of()), stub,
+        return authenticator(SessionCryptoTest.VERSION_1);
+    }
+
+    TokenAuthenticator authenticator(ScimSession session) {
+        return new TokenAuthenticator(SessionLoad.ok(session, List.of()), stub,
                 new FailureBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 1000, now::get), Duration.ofSeconds(10));
     }
 
@@ -146,6 +153,29 @@ class TokenAuthenticatorTest {
     }
 
     @Test
+    void wrongTokensFailTheTokenCheckWithoutKdfOrBackoffSoTheRightOneUnlocksFromTheSameAddress() {
+        TokenAuthenticator auth = authenticator(ScimSessionJsonTest.SESSION);
+        for (int i = 0; i < 50; i++) {
+            AuthResult r = auth.authenticate(BearerToken.generate(RANDOM), "10.0.0.9");
+            assertEquals(AuthResult.Outcome.UNAUTHORIZED, r.outcome());
+            assertEquals(TokenAuthenticator.WRONG_TOKEN, r.detail());
+        }
+        assertEquals(0, kdfRuns.get());
+        assertEquals(AuthResult.Outcome.OK, auth.authenticate(token, "10.0.0.9").outcome());
+        assertEquals(1, kdfRuns.get());
+        assertEquals(TokenAuthenticator.State.UNLOCKED, auth.state());
+    }
+
+    @Test
+    void aTokenThatPassesTheCheckButNotTheKdfStillPutsItsSourceInBackoff() {
+        TokenAuthenticator auth = authenticator(ScimSessionJsonTest.SESSION);
+        failWith = SessionUnlockException.Reason.WRONG_TOKEN;
+        assertEquals(AuthResult.Outcome.UNAUTHORIZED, auth.authenticate(token, "10.0.0.9").outcome());
+        assertEquals(AuthResult.Outcome.THROTTLED, auth.authenticate(token, "10.0.0.9").outcome());
+        assertEquals(1, kdfRuns.get());
+    }
+
+    @Test
     void backoffGrowsAndExpires() {
         TokenAuthenticator auth = authenticator();
         String wrong = BearerToken.generate(RANDOM);
@@ -158,9 +188,10 @@ class TokenAuthenticatorTest {
         assertEquals(3, kdfRuns.get());
     }
 
-    @Test
-    void kdfRunsOneAtATimeAndConcurrentRightTokensUnlockOnce() throws Exception {
-        TokenAuthenticator auth = authenticator();
+    @ParameterizedTest(name = "format version {0}")
+    @ValueSource(ints = {1, 2})
+    void kdfRunsOneAtATimeAndConcurrentRightTokensUnlockOnce(int version) throws Exception {
+        TokenAuthenticator auth = authenticator(version == 1 ? SessionCryptoTest.VERSION_1 : ScimSessionJsonTest.SESSION);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -182,8 +213,9 @@ class TokenAuthenticatorTest {
             }
             assertEquals(4, ok);
             assertEquals(1, maxConcurrent.get());
-            // At most one KDF run for the right token; wrong tokens run it at most once each.
-            assertTrue(kdfRuns.get() <= 5, "kdf runs " + kdfRuns.get());
+            // At most one KDF run for the right token; wrong tokens run it at most once each, and never
+            // when the token check refuses them.
+            assertTrue(kdfRuns.get() <= (version == 1 ? 5 : 1), "kdf runs " + kdfRuns.get());
         } finally {
             pool.shutdownNow();
         }
@@ -215,8 +247,10 @@ class TokenAuthenticatorTest {
         SessionCrypto.Created created = SessionCrypto.createAccount("Acme", "p@acme.example", RANDOM);
         TokenAuthenticator auth = new TokenAuthenticator(SessionLoad.ok(created.session(), List.of()), SessionCrypto::unlock,
                 new FailureBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 10, System::nanoTime), Duration.ofSeconds(10));
-        assertEquals(AuthResult.Outcome.UNAUTHORIZED, auth.authenticate(BearerToken.generate(RANDOM), "a").outcome());
-        assertEquals(AuthResult.Outcome.OK, auth.authenticate(created.token(), "b").outcome());
+        for (int i = 0; i < 20; i++) {
+            assertEquals(AuthResult.Outcome.UNAUTHORIZED, auth.authenticate(BearerToken.generate(RANDOM), "a").outcome());
+        }
+        assertEquals(AuthResult.Outcome.OK, auth.authenticate(created.token(), "a").outcome());
         byte[] sealed = auth.codec().orElseThrow().seal("k", new byte[] {1, 2, 3});
         assertEquals(3, new RecordCodec(SessionCrypto.unlock(created.session(), created.token())).open("k", sealed).length);
         assertFalse(auth.toString().contains(created.token()));
