@@ -355,8 +355,13 @@ class HelmChartTest {
         assertEquals("scim.acme.example-tls", tls.get("secretName"));
         Map<String, Object> rule = list(map(ingress, "spec"), "rules").get(0);
         assertEquals("scim.acme.example", rule.get("host"));
-        Map<String, Object> path = list(map(rule, "http"), "paths").get(0);
-        assertEquals(Map.of("name", FULLNAME, "port", Map.of("name", "http")), get(path, "backend.service"));
+        List<Map<String, Object>> paths = list(map(rule, "http"), "paths");
+        // Only what an IdP and an operator's token check call: /health and /metrics stay inside the cluster.
+        assertEquals(List.of("/scim", "/auth/check"), paths.stream().map(p -> p.get("path")).collect(Collectors.toList()));
+        for (Map<String, Object> path : paths) {
+            assertEquals("Prefix", path.get("pathType"));
+            assertEquals(Map.of("name", FULLNAME, "port", Map.of("name", "http")), get(path, "backend.service"));
+        }
 
         Map<String, Object> monitor = m.one("ServiceMonitor", FULLNAME);
         Map<String, Object> endpoint = list(map(monitor, "spec"), "endpoints").get(0);
@@ -408,6 +413,8 @@ class HelmChartTest {
         assertRenderFails("Additional property replicas is not allowed", t -> t.set("replicas", "3"));
         assertRenderFails("Additional property storage is not allowed", t -> t.set("redis.persistence.storage", "1Gi"));
         assertRenderFails("Additional property tag is not allowed", t -> t.set("redis.auth.tag", "x"));
+        // ingress.path (one path, "/" by default) was replaced by ingress.paths: a release still setting it is told so.
+        assertRenderFails("Additional property path is not allowed", t -> t.set("ingress.path", "/"));
     }
 
     @Test
