@@ -6,13 +6,17 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * How the bridge reaches Redis (MicroProfile Config; env vars {@code SCIM_REDIS_URL} and so on).
  *
  * <p>Absent {@code scim.redis.url} means development mode: the bridge starts an embedded Redis.
- * The password may be given in the URL or, better, in {@code scim.redis.password} (from a Secret).
+ * The password may be given in the URL or, better, in {@code scim.redis.password} (from a Secret). The
+ * password is taken literally: MicroProfile Config's property expressions ({@code ${name}}, with
+ * {@code \} as their escape) would otherwise rewrite a generated password that holds {@code ${} or refuse
+ * to start on it.
  */
 @ApplicationScoped
 public class RedisConfig {
@@ -26,8 +30,7 @@ public class RedisConfig {
     Optional<String> username;
 
     @Inject
-    @ConfigProperty(name = "scim.redis.password")
-    Optional<String> password;
+    Config config;
 
     @Inject
     @ConfigProperty(name = "scim.redis.database")
@@ -62,9 +65,9 @@ public class RedisConfig {
         return username.filter(s -> !s.isEmpty());
     }
 
-    /** The Redis password; never log it. */
+    /** The Redis password, as written, without expression expansion; never log it. */
     public Optional<String> password() {
-        return password.filter(s -> !s.isEmpty());
+        return Optional.ofNullable(config.getConfigValue("scim.redis.password").getRawValue()).filter(s -> !s.isEmpty());
     }
 
     public Optional<Integer> database() {
