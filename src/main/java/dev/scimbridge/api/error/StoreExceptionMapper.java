@@ -14,7 +14,7 @@ public class StoreExceptionMapper implements ExceptionMapper<StoreUnavailableExc
 
     @Override
     public Response toResponse(StoreUnavailableException e) {
-        LOG.warning("Directory store unavailable: " + (e.getCause() == null ? "-" : e.getCause().getClass().getSimpleName()));
+        LOG.warning("Directory store unavailable: " + (e.getCause() == null ? e.getMessage() : e.getCause().getClass().getSimpleName()));
         return ScimErrors.response(503, null, "The directory store is unavailable; retry later.")
                 .header("Retry-After", "5").build();
     }

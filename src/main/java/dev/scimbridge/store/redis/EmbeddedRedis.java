@@ -26,6 +26,19 @@ public final class EmbeddedRedis implements AutoCloseable {
         this.port = port;
     }
 
+    /**
+     * Whether this build carries the development Redis: the WAR that {@code mvn package} writes does, the
+     * container image's ({@code scim-bridge-container.war}) does not.
+     */
+    public static boolean available() {
+        try {
+            Class.forName("redis.embedded.RedisServer", false, EmbeddedRedis.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
     /** Starts Redis on {@code port} (0: a free loopback port) with its AOF in {@code dataDir}. */
     public static EmbeddedRedis start(int port, Path dataDir) {
         try {

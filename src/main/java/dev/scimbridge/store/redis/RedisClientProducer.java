@@ -1,9 +1,11 @@
 package dev.scimbridge.store.redis;
 
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 
 import dev.scimbridge.config.RedisConfig;
+import dev.scimbridge.store.StoreUnavailableException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -22,15 +24,22 @@ import redis.clients.jedis.UnifiedJedis;
  *
  * <p>With {@code scim.redis.url} set it connects there ({@code redis://} or {@code rediss://}, user,
  * password and database from the URL or from {@code scim.redis.username}/{@code scim.redis.password}).
- * Without it, it starts an {@link EmbeddedRedis} for development and says so loudly in the log.
+ * Without it, it starts an {@link EmbeddedRedis} for development and says so loudly in the log; where the
+ * build leaves the development Redis out (the container image), there is no client: readiness and every
+ * SCIM request say that {@code SCIM_REDIS_URL} is missing, instead of keeping the directory in the pod.
  * The client is {@code @Singleton} (no proxy: {@code UnifiedJedis} has final methods).
  */
 @ApplicationScoped
 public class RedisClientProducer {
     private static final Logger LOG = Logger.getLogger(RedisClientProducer.class.getName());
+    static final String NOT_CONFIGURED = "no Redis configured: set SCIM_REDIS_URL (scim.redis.url); this build has no "
+            + "development Redis to start in its place";
 
     @Inject
     RedisConfig config;
+
+    /** Whether the development Redis is in this build; a field so that a test can take it away. */
+    BooleanSupplier embeddedAvailable = EmbeddedRedis::available;
 
     private EmbeddedRedis embedded;
 
@@ -67,9 +76,12 @@ public class RedisClientProducer {
         client.close();
     }
 
-    private synchronized RedisEndpoint endpoint() {
+    synchronized RedisEndpoint endpoint() {
         if (config.url().isPresent()) {
             return RedisEndpoint.parse(config.url().get());
+        }
+        if (!embeddedAvailable.getAsBoolean()) {
+            throw new StoreUnavailableException(NOT_CONFIGURED);
         }
         if (embedded == null) {
             embedded = EmbeddedRedis.start(config.embeddedPort(), config.embeddedDir());
