@@ -34,6 +34,12 @@ public record ScimSession(int version, Account account, Manager manager, Verifie
         Objects.requireNonNull(manager, "manager");
         Objects.requireNonNull(verifier, "verifier");
         Objects.requireNonNull(encCredentials, "encCredentials");
+        if (version == VERSION && (verifier.check == null || verifier.check.length != SessionCrypto.CHECK_BYTES)) {
+            throw new IllegalArgumentException("format version " + VERSION + " has a token check of " + SessionCrypto.CHECK_BYTES + " bytes");
+        }
+        if (version == VERSION_WITHOUT_CHECK && verifier.check != null) {
+            throw new IllegalArgumentException("format version " + VERSION_WITHOUT_CHECK + " has no token check");
+        }
     }
 
     /** The account this scimsession provisions. {@code id} is also the Redis hash tag. */
@@ -54,7 +60,7 @@ public record ScimSession(int version, Account account, Manager manager, Verifie
 
     /**
      * How to check a token before trying to decrypt: KDF name and cost, salt, the expected hash, and in
-     * version 2 the token check, 4 bytes that a wrong token fails in microseconds without the KDF
+     * version 2 the token check, 8 bytes that a wrong token fails in microseconds without the KDF
      * ({@link SessionCrypto#passesCheck}); {@code null} in version 1.
      */
     public record Verifier(String kdf, int iterations, byte[] salt, byte[] hash, byte[] check) {

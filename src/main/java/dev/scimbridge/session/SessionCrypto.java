@@ -23,7 +23,7 @@ import javax.crypto.spec.SecretKeySpec;
  * <pre>
  * k        = PBKDF2-HMAC-SHA256(password = token (ASCII, prefix included), salt, iterations, 32 bytes)
  * verifier = HMAC-SHA256(k, "scimbridge/scimsession/v1/verifier")     -- stored as verifier.hash
- * check    = first 4 bytes of HMAC-SHA256(salt, "scimbridge/scimsession/v2/token-check" || token)
+ * check    = first 8 bytes of HMAC-SHA256(salt, "scimbridge/scimsession/v2/token-check" || token)
  *                                                                     -- stored as verifier.check (version 2)
  * encKey   = HMAC-SHA256(k, "scimbridge/scimsession/v1/encryption")   -- never stored
  * encCredentials.data = AES-256-GCM(encKey, iv (12 random bytes), plaintext = dataKey || blindIndexKey,
@@ -35,11 +35,13 @@ import javax.crypto.spec.SecretKeySpec;
  * </pre>
  *
  * In version 2 a token is first checked against {@code verifier.check}, which costs one HMAC: a wrong
- * token fails it (all but one in 2^32 of them) without the KDF, so before unlock a client with wrong
- * tokens neither costs the bridge half a second each nor puts its address in back-off. The check keeps
- * 32 of the token's 256 random bits knowable to a reader of the file, who still faces 2^224 candidates
- * for the KDF. Then, after the KDF, {@code verifier.hash} in constant time (wrong token: no decryption
- * attempt); then GCM authenticates the ciphertext, the IV and the whole header, so a change to any
+ * token fails it (all but one in 2^64 of them, so finding one that passes by sending tokens is out of
+ * reach) without the KDF, so before unlock a client with wrong tokens neither costs the bridge half a
+ * second each nor puts its address in back-off. A reader of the file can test candidates against the check
+ * at one HMAC each, so against such a reader the KDF adds little: what protects the token is its random
+ * bits, of which the check makes 64 knowable and leaves 192. A check altered in the file refuses the right
+ * token as a wrong one (the bridge stays locked), like an altered hash or salt. Then, after the KDF,
+ * {@code verifier.hash} in constant time (wrong token: no decryption attempt); then GCM authenticates the ciphertext, the IV and the whole header, so a change to any
  * field is detected. Changing the salt or the cost changes {@code k}, so it reads as a wrong token.
  */
 public final class SessionCrypto {
@@ -56,8 +58,8 @@ public final class SessionCrypto {
     static final String VERIFIER_LABEL = "scimbridge/scimsession/v1/verifier";
     static final String ENCRYPTION_LABEL = "scimbridge/scimsession/v1/encryption";
     static final String CHECK_LABEL = "scimbridge/scimsession/v2/token-check";
-    /** Bytes of the token check: a wrong token passes it by chance once in 2^32. */
-    static final int CHECK_BYTES = 4;
+    /** Bytes of the token check: a wrong token passes it by chance once in 2^64. */
+    public static final int CHECK_BYTES = 8;
     static final String HEADER_MAGIC = "scimbridge/scimsession";
     private static final int SHA256_BLOCK_BYTES = 64;
     /** The JDK's Java SHA-256 (SUN provider), whose state copies are cheap Java objects. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import dev.scimbridge.config.RedisConfig;
 import dev.scimbridge.health.RedisReadinessCheck;
+import dev.scimbridge.store.StoreUnavailableException;
 import dev.scimbridge.store.redis.EmbeddedRedis;
 import dev.scimbridge.testsupport.ArquillianDeployments;
 import dev.scimbridge.testsupport.ItEnvironment;
@@ -49,8 +50,10 @@ class RedisWiringIT {
 
     @Deployment
     static WebArchive deployment() {
+        // The client producer and readiness check throw StoreUnavailableException when no Redis is configured.
         return ArquillianDeployments.withPackages("redis-wiring-it",
-                "dev.scimbridge.config", "dev.scimbridge.store.redis", "dev.scimbridge.health");
+                "dev.scimbridge.config", "dev.scimbridge.store.redis", "dev.scimbridge.health")
+                .addClass(StoreUnavailableException.class);
     }
 
     @Inject

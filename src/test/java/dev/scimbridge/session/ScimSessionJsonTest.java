@@ -25,7 +25,7 @@ class ScimSessionJsonTest {
         assertEquals("provisioning@acme.example", json.getJsonObject("manager").getString("email"));
         assertEquals("PBKDF2-HMAC-SHA256", json.getJsonObject("verifier").getString("kdf"));
         assertEquals(600000, json.getJsonObject("verifier").getInt("iterations"));
-        assertEquals(6, json.getJsonObject("verifier").getString("check").length());
+        assertEquals(11, json.getJsonObject("verifier").getString("check").length());
         assertEquals("A256GCM", json.getJsonObject("encCredentials").getString("alg"));
         assertFalse(json.getJsonObject("encCredentials").getString("data").contains("="));
     }
@@ -62,7 +62,7 @@ class ScimSessionJsonTest {
         String[][] cases = {
                 {good.replace("\"version\": 2", "\"version\": 1"), "verifier.check is not part of format version 1"},
                 {good.replace(",\n        \"check\": \"" + check + "\"", ""), "verifier.check must be a string"},
-                {good.replace("\"check\": \"" + check + "\"", "\"check\": \"" + check + "AA\""), "verifier.check must be 4 bytes"},
+                {good.replace("\"check\": \"" + check + "\"", "\"check\": \"" + check + "AAA\""), "verifier.check must be 8 bytes"},
         };
         for (String[] c : cases) {
             assertFalse(c[0].equals(good), c[1]);

@@ -121,9 +121,9 @@ class SessionCryptoTest {
         assertEquals(ScimSession.VERSION, known.version());
         assertEquals("PBKDF2-HMAC-SHA256", known.verifier().kdf());
         assertArrayEquals(B64.decode(VERIFIER_HASH), known.verifier().hash());
-        assertArrayEquals(B64.decode("Yo3w2g"), known.verifier().check());
+        assertArrayEquals(B64.decode("Yo3w2psE93M"), known.verifier().check());
         assertEquals("A256GCM", known.encCredentials().alg());
-        assertArrayEquals(B64.decode("2KilRu7IteqFt4mnglGOrso6YhCQlNUx2bjuwVoRv9wC8nb97DhwzCqH29e5kgW5Yoyrci_qf757DrhecRDYUAe13p8mAJQOhy-tyEeUmFk"),
+        assertArrayEquals(B64.decode("2KilRu7IteqFt4mnglGOrso6YhCQlNUx2bjuwVoRv9wC8nb97DhwzCqH29e5kgW5Yoyrci_qf757DrhecRDYULfPcIpTG7Z_KnarZSQRBwk"),
                 known.encCredentials().data());
     }
 
@@ -195,35 +195,50 @@ class SessionCryptoTest {
 
     static Stream<Arguments> tampered() {
         return Stream.of(
-                tamper("account.id", s -> new ScimSession(s.version(), new ScimSession.Account("00000000-0000-4000-8000-000000000009", s.account().name()), s.manager(), s.verifier(), s.encCredentials())),
-                tamper("account.name", s -> new ScimSession(s.version(), new ScimSession.Account(s.account().id(), "Evil"), s.manager(), s.verifier(), s.encCredentials())),
-                tamper("manager.id", s -> new ScimSession(s.version(), s.account(), new ScimSession.Manager("x", s.manager().email()), s.verifier(), s.encCredentials())),
-                tamper("manager.email", s -> new ScimSession(s.version(), s.account(), new ScimSession.Manager(s.manager().id(), "evil@x.example"), s.verifier(), s.encCredentials())),
-                tamper("version", s -> new ScimSession(3, s.account(), s.manager(), s.verifier(), s.encCredentials())),
-                tamper("version 1 with the check kept", s -> new ScimSession(1, s.account(), s.manager(), s.verifier(), s.encCredentials())),
-                tamper("version 1 with the check removed", s -> new ScimSession(1, s.account(), s.manager(), withCheck(s.verifier(), null), s.encCredentials())),
-                tamper("verifier.check removed", s -> new ScimSession(s.version(), s.account(), s.manager(), withCheck(s.verifier(), null), s.encCredentials())),
-                tamper("verifier.check", s -> new ScimSession(s.version(), s.account(), s.manager(), withCheck(s.verifier(), flip(s.verifier().check())), s.encCredentials())),
-                tamper("verifier.kdf", s -> new ScimSession(s.version(), s.account(), s.manager(), new ScimSession.Verifier("PBKDF2-HMAC-SHA1", s.verifier().iterations(), s.verifier().salt(), s.verifier().hash(), s.verifier().check()), s.encCredentials())),
-                tamper("verifier.iterations", s -> new ScimSession(s.version(), s.account(), s.manager(), new ScimSession.Verifier(s.verifier().kdf(), 600_001, s.verifier().salt(), s.verifier().hash(), s.verifier().check()), s.encCredentials())),
-                tamper("verifier.salt", s -> new ScimSession(s.version(), s.account(), s.manager(), new ScimSession.Verifier(s.verifier().kdf(), s.verifier().iterations(), flip(s.verifier().salt()), s.verifier().hash(), s.verifier().check()), s.encCredentials())),
-                tamper("verifier.hash", s -> new ScimSession(s.version(), s.account(), s.manager(), new ScimSession.Verifier(s.verifier().kdf(), s.verifier().iterations(), s.verifier().salt(), flip(s.verifier().hash()), s.verifier().check()), s.encCredentials())),
-                tamper("encCredentials.alg", s -> new ScimSession(s.version(), s.account(), s.manager(), s.verifier(), new ScimSession.EncryptedCredentials("A128GCM", s.encCredentials().iv(), s.encCredentials().data()))),
-                tamper("encCredentials.iv", s -> new ScimSession(s.version(), s.account(), s.manager(), s.verifier(), new ScimSession.EncryptedCredentials("A256GCM", flip(s.encCredentials().iv()), s.encCredentials().data()))),
-                tamper("encCredentials.data", s -> new ScimSession(s.version(), s.account(), s.manager(), s.verifier(), new ScimSession.EncryptedCredentials("A256GCM", s.encCredentials().iv(), flip(s.encCredentials().data())))),
-                tamper("encCredentials.data truncated", s -> new ScimSession(s.version(), s.account(), s.manager(), s.verifier(), new ScimSession.EncryptedCredentials("A256GCM", s.encCredentials().iv(), java.util.Arrays.copyOf(s.encCredentials().data(), 40)))));
+                tamper("account.id", SessionUnlockException.Reason.TAMPERED, s -> new ScimSession(s.version(), new ScimSession.Account("00000000-0000-4000-8000-000000000009", s.account().name()), s.manager(), s.verifier(), s.encCredentials())),
+                tamper("account.name", SessionUnlockException.Reason.TAMPERED, s -> new ScimSession(s.version(), new ScimSession.Account(s.account().id(), "Evil"), s.manager(), s.verifier(), s.encCredentials())),
+                tamper("manager.id", SessionUnlockException.Reason.TAMPERED, s -> new ScimSession(s.version(), s.account(), new ScimSession.Manager("x", s.manager().email()), s.verifier(), s.encCredentials())),
+                tamper("manager.email", SessionUnlockException.Reason.TAMPERED, s -> new ScimSession(s.version(), s.account(), new ScimSession.Manager(s.manager().id(), "evil@x.example"), s.verifier(), s.encCredentials())),
+                tamper("version", SessionUnlockException.Reason.TAMPERED, s -> new ScimSession(3, s.account(), s.manager(), s.verifier(), s.encCredentials())),
+                tamper("version 1 with the check removed", SessionUnlockException.Reason.TAMPERED, s -> new ScimSession(1, s.account(), s.manager(), withCheck(s.verifier(), null), s.encCredentials())),
+                tamper("verifier.check", SessionUnlockException.Reason.WRONG_TOKEN, s -> new ScimSession(s.version(), s.account(), s.manager(), withCheck(s.verifier(), flip(s.verifier().check())), s.encCredentials())),
+                tamper("verifier.kdf", SessionUnlockException.Reason.TAMPERED, s -> new ScimSession(s.version(), s.account(), s.manager(), new ScimSession.Verifier("PBKDF2-HMAC-SHA1", s.verifier().iterations(), s.verifier().salt(), s.verifier().hash(), s.verifier().check()), s.encCredentials())),
+                tamper("verifier.iterations", SessionUnlockException.Reason.WRONG_TOKEN, s -> new ScimSession(s.version(), s.account(), s.manager(), new ScimSession.Verifier(s.verifier().kdf(), 600_001, s.verifier().salt(), s.verifier().hash(), s.verifier().check()), s.encCredentials())),
+                tamper("verifier.salt", SessionUnlockException.Reason.WRONG_TOKEN, s -> new ScimSession(s.version(), s.account(), s.manager(), new ScimSession.Verifier(s.verifier().kdf(), s.verifier().iterations(), flip(s.verifier().salt()), s.verifier().hash(), s.verifier().check()), s.encCredentials())),
+                tamper("verifier.hash", SessionUnlockException.Reason.WRONG_TOKEN, s -> new ScimSession(s.version(), s.account(), s.manager(), new ScimSession.Verifier(s.verifier().kdf(), s.verifier().iterations(), s.verifier().salt(), flip(s.verifier().hash()), s.verifier().check()), s.encCredentials())),
+                tamper("encCredentials.alg", SessionUnlockException.Reason.TAMPERED, s -> new ScimSession(s.version(), s.account(), s.manager(), s.verifier(), new ScimSession.EncryptedCredentials("A128GCM", s.encCredentials().iv(), s.encCredentials().data()))),
+                tamper("encCredentials.iv", SessionUnlockException.Reason.TAMPERED, s -> new ScimSession(s.version(), s.account(), s.manager(), s.verifier(), new ScimSession.EncryptedCredentials("A256GCM", flip(s.encCredentials().iv()), s.encCredentials().data()))),
+                tamper("encCredentials.data", SessionUnlockException.Reason.TAMPERED, s -> new ScimSession(s.version(), s.account(), s.manager(), s.verifier(), new ScimSession.EncryptedCredentials("A256GCM", s.encCredentials().iv(), flip(s.encCredentials().data())))),
+                tamper("encCredentials.data truncated", SessionUnlockException.Reason.TAMPERED, s -> new ScimSession(s.version(), s.account(), s.manager(), s.verifier(), new ScimSession.EncryptedCredentials("A256GCM", s.encCredentials().iv(), java.util.Arrays.copyOf(s.encCredentials().data(), 40)))));
     }
 
     static ScimSession.Verifier withCheck(ScimSession.Verifier v, byte[] check) {
         return new ScimSession.Verifier(v.kdf(), v.iterations(), v.salt(), v.hash(), check);
     }
 
+    /**
+     * Every field changed fails the unlock with the right token: as altered (GCM, the version, the algorithms),
+     * or as a wrong token where the change is to what the token is checked against (check, salt, cost, hash).
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("tampered")
-    void everyFieldIsBoundIntoTheCheck(String field, UnaryOperator<ScimSession> change) {
+    void everyAlteredFieldFailsTheUnlock(String field, SessionUnlockException.Reason reason, UnaryOperator<ScimSession> change) {
         ScimSession altered = change.apply(known);
         assertNotEquals(known, altered);
-        assertThrows(SessionUnlockException.class, () -> SessionCrypto.unlock(altered, TOKEN), field);
+        SessionUnlockException e = assertThrows(SessionUnlockException.class, () -> SessionCrypto.unlock(altered, TOKEN), field);
+        assertEquals(reason, e.reason(), field);
+    }
+
+    @Test
+    void theVersionSaysWhetherThereIsACheck() {
+        ScimSession.Verifier withCheck = known.verifier();
+        ScimSession.Verifier without = withCheck(withCheck, null);
+        assertThrows(IllegalArgumentException.class,
+                () -> new ScimSession(1, ACCOUNT, MANAGER, withCheck, known.encCredentials()));
+        assertThrows(IllegalArgumentException.class,
+                () -> new ScimSession(2, ACCOUNT, MANAGER, without, known.encCredentials()));
+        assertThrows(IllegalArgumentException.class,
+                () -> new ScimSession(2, ACCOUNT, MANAGER, withCheck(withCheck, new byte[4]), known.encCredentials()));
     }
 
     @Test
@@ -266,8 +281,8 @@ class SessionCryptoTest {
         assertFalse(known.toString().contains("hash"));
     }
 
-    static Arguments tamper(String name, UnaryOperator<ScimSession> change) {
-        return Arguments.of(name, change);
+    static Arguments tamper(String name, SessionUnlockException.Reason reason, UnaryOperator<ScimSession> change) {
+        return Arguments.of(name, reason, change);
     }
 
     static byte[] flip(byte[] b) {
