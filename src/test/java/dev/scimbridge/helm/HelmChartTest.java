@@ -357,7 +357,7 @@ class HelmChartTest {
         assertEquals("scim.acme.example", rule.get("host"));
         List<Map<String, Object>> paths = list(map(rule, "http"), "paths");
         // Only what an IdP and an operator's token check call: /health and /metrics stay inside the cluster.
-        assertEquals(List.of("/scim", "/auth/check"), paths.stream().map(p -> p.get("path")).collect(Collectors.toList()));
+        assertEquals(List.of("/scim", "/auth/check", "/ping"), paths.stream().map(p -> p.get("path")).collect(Collectors.toList()));
         for (Map<String, Object> path : paths) {
             assertEquals("Prefix", path.get("pathType"));
             assertEquals(Map.of("name", FULLNAME, "port", Map.of("name", "http")), get(path, "backend.service"));
@@ -413,8 +413,53 @@ class HelmChartTest {
         assertRenderFails("Additional property replicas is not allowed", t -> t.set("replicas", "3"));
         assertRenderFails("Additional property storage is not allowed", t -> t.set("redis.persistence.storage", "1Gi"));
         assertRenderFails("Additional property tag is not allowed", t -> t.set("redis.auth.tag", "x"));
-        // ingress.path (one path, "/" by default) was replaced by ingress.paths: a release still setting it is told so.
-        assertRenderFails("Additional property path is not allowed", t -> t.set("ingress.path", "/"));
+    }
+
+    /**
+     * Charts before ingress.paths had ingress.path (default "/"); `helm upgrade --reuse-values` keeps that old
+     * default, so the single path keeps being routed as before (NOTES.txt warns) instead of failing the upgrade.
+     */
+    @Test
+    void theDeprecatedSinglePathIsStillRoutedAlone() throws IOException {
+        Manifests m = render(t -> t.withValuesFile(CHART.resolve("ci/ingress-values.yaml")).set("ingress.path", "/"));
+        Map<String, Object> rule = list(map(m.one("Ingress", FULLNAME), "spec"), "rules").get(0);
+        List<Map<String, Object>> paths = list(map(rule, "http"), "paths");
+        assertEquals(List.of("/"), paths.stream().map(p -> p.get("path")).collect(Collectors.toList()));
+        assertRenderFails("ingress.pathType", t -> t.set("ingress.pathType", "Exact"));
+
+        String notes = notes(t -> t.withValuesFile(CHART.resolve("ci/ingress-values.yaml")).set("ingress.path", "/"));
+        assertTrue(notes.contains("WARNING: ingress.path=/ is deprecated and routes that one path, which\nalso exposes /health and /metrics"), notes);
+        assertTrue(notes.contains("(/scim, /auth/check, /ping)"), notes);
+        String quiet = notes(t -> t.withValuesFile(CHART.resolve("ci/ingress-values.yaml")));
+        assertTrue(quiet.contains("https://scim.acme.example/scim/v2") && !quiet.contains("ingress.path"), quiet);
+    }
+
+    /**
+     * NOTES.txt as `helm install` prints it: `helm template` leaves NOTES.txt out, so it renders a copy of the chart
+     * in which the same text is also an ordinary template.
+     */
+    private static String notes(Values values) throws IOException {
+        Path copy = Files.createTempDirectory("chart-notes");
+        try {
+            try (Stream<Path> files = Files.walk(CHART)) {
+                for (Path from : (Iterable<Path>) files::iterator) {
+                    Path to = copy.resolve(CHART.relativize(from).toString());
+                    if (Files.isDirectory(from)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.copy(from, to);
+                    }
+                }
+            }
+            Files.copy(CHART.resolve("templates/NOTES.txt"), copy.resolve("notes.txt"));
+            Files.writeString(copy.resolve("templates/notes-rendered.yaml"),
+                    "kind: RenderedNotes\nnotes: {{ tpl (.Files.Get \"notes.txt\") . | toJson }}\n");
+            return (String) render(values, copy).all("RenderedNotes").get(0).get("notes");
+        } finally {
+            try (Stream<Path> files = Files.walk(copy)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     @Test
@@ -512,7 +557,11 @@ class HelmChartTest {
     }
 
     private static Manifests render(Values values) {
-        String yaml = values.apply(new Helm(CHART).template().withName(RELEASE).withNamespace("scim")).call();
+        return render(values, CHART);
+    }
+
+    private static Manifests render(Values values, Path chart) {
+        String yaml = values.apply(new Helm(chart).template().withName(RELEASE).withNamespace("scim")).call();
         List<Map<String, Object>> docs = new ArrayList<>();
         for (Object doc : new Load(LoadSettings.builder().build()).loadAllFromString(yaml)) {
             if (doc instanceof Map<?, ?> map) {
