@@ -7,6 +7,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -65,9 +66,18 @@ public class RedisConfig {
         return username.filter(s -> !s.isEmpty());
     }
 
-    /** The Redis password, as written, without expression expansion; never log it. */
+    /**
+     * The Redis password, as written: taken from the configuration sources themselves, highest ordinal first
+     * (the order {@link Config#getConfigSources()} gives), which never expand expressions; never log it.
+     */
     public Optional<String> password() {
-        return Optional.ofNullable(config.getConfigValue("scim.redis.password").getRawValue()).filter(s -> !s.isEmpty());
+        for (ConfigSource source : config.getConfigSources()) {
+            String value = source.getValue("scim.redis.password");
+            if (value != null) {
+                return Optional.of(value).filter(s -> !s.isEmpty());
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<Integer> database() {

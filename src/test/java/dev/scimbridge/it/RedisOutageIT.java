@@ -46,6 +46,7 @@ class RedisOutageIT {
         assertEquals(503, create.statusCode(), create.body());
         assertTrue(create.headers().firstValue("Retry-After").isPresent());
         assertEquals("urn:ietf:params:scim:api:messages:2.0:Error", json(create.body()).getJsonArray("schemas").getString(0));
+        assertEquals("The directory store is unavailable; retry later.", json(create.body()).getString("detail"));
         // A Bulk request none of whose operations could be done: 503 for the whole request, as a single write.
         HttpResponse<String> bulk = ScimClient.forItServer().post("/Bulk",
                 "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"],\"Operations\":[{\"method\":\"POST\",\"bulkId\":\"u1\",\"path\":\"/Users\","
