@@ -30,8 +30,9 @@ import dev.scimbridge.session.TokenAuthenticator;
  *     http://127.0.0.1:3002 target/it-token [threads] [seconds]
  * </pre>
  *
- * Part 1 (in process): the cost of {@link TokenAuthenticator#authenticate} after unlock, right and
- * wrong token, and of one KDF run. Part 2 (HTTP, only with a base URL): requests per second and mean
+ * Part 1 (in process): the cost of {@link TokenAuthenticator#authenticate} before unlock for a wrong
+ * token (refused by the scimsession's token check), after unlock for the right and a wrong token, and of
+ * one KDF run. Part 2 (HTTP, only with a base URL): requests per second and mean
  * latency for {@code GET /ping} (no auth), {@code GET /auth/check} with the right token and with a
  * wrong token, after a warm-up, with a few client threads over keep-alive connections.
  */
@@ -54,6 +55,20 @@ public final class AuthBenchmark {
         System.out.printf("KDF + unlock (600000 iterations): %.0f ms%n", (System.nanoTime() - t0) / 1e6);
         TokenAuthenticator auth = new TokenAuthenticator(SessionLoad.ok(c.session(), List.of()), SessionCrypto::unlock,
                 new FailureBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 1000, System::nanoTime), Duration.ofSeconds(10));
+        String[] wrongTokens = new String[1024];
+        for (int i = 0; i < wrongTokens.length; i++) {
+            wrongTokens[i] = BearerToken.generate(random);
+        }
+        for (int round = 0; round < 2; round++) {
+            int n = 1_000_000;
+            long start = System.nanoTime();
+            int unauthorized = 0;
+            for (int i = 0; i < n; i++) {
+                unauthorized += auth.authenticate(wrongTokens[i & 1023], "bench").outcome() == AuthResult.Outcome.UNAUTHORIZED ? 1 : 0;
+            }
+            System.out.printf("authenticate() before unlock, wrong token (token check)%s: %.0f ns/op (%d refused)%n",
+                    round == 0 ? " [warm-up]" : "", (System.nanoTime() - start) / (double) n, unauthorized);
+        }
         if (auth.authenticate(c.token(), "bench").outcome() != AuthResult.Outcome.OK) {
             throw new IllegalStateException("unlock failed");
         }
