@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Predicate;
 
@@ -45,6 +46,16 @@ public final class ItEnvironment {
             throw new IllegalStateException("system property " + name + " is not set; run the ITs with mvn verify");
         }
         return value;
+    }
+
+    /** The packaged WAR the ITs' server runs ({@code target/scim-bridge.war}). */
+    public static Path war() {
+        return Path.of(required("scim.it.war"));
+    }
+
+    /** {@code target/scim-bridge-production.war}, beside {@link #war()}: the same application without the development Redis. */
+    public static Path productionWar() {
+        return war().resolveSibling(war().getFileName().toString().replace(".war", "-production.war"));
     }
 
     public static HttpClient http() {

@@ -27,8 +27,9 @@ public final class EmbeddedRedis implements AutoCloseable {
     }
 
     /**
-     * Whether this build carries the development Redis: the WAR that {@code mvn package} writes does, the
-     * container image's ({@code scim-bridge-container.war}) does not.
+     * Whether this build carries the development Redis: {@code scim-bridge.war}, which {@code liberty:run}
+     * runs, does; {@code scim-bridge-production.war}, which the container image and the existing-Liberty
+     * guide deploy, does not.
      */
     public static boolean available() {
         try {
