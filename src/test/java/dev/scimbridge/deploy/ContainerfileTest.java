@@ -41,18 +41,19 @@ class ContainerfileTest {
         List<String> steps = instructions();
         int config = steps.indexOf("COPY --chown=1001:0 liberty/config/ /config/");
         int features = steps.indexOf("RUN features.sh");
-        int war = steps.indexOf("COPY --chown=1001:0 target/scim-bridge-production.war /config/apps/scim-bridge.war");
+        int war = steps.indexOf("COPY --chown=1001:0 target/scim-bridge.war /config/apps/");
         int configure = steps.indexOf(CONFIGURE);
         assertTrue(config >= 0 && config < features && features < war && war < configure,
                 "expected COPY config → RUN features.sh → COPY war → RUN configure.sh (workarea to the seed), got " + steps);
 
-        // The same folder the liberty-maven-plugin uses, and the WAR the build produces without the development
-        // Redis (ProductionWarIT checks its content), under the name server.xml's webApplication gives.
+        // The same folder the liberty-maven-plugin uses, and the WAR the build produces, without the development
+        // Redis (PackagedWarIT checks its content), under the name server.xml's webApplication gives.
         String pom = Files.readString(ROOT.resolve("pom.xml"));
         assertTrue(pom.contains("<configDirectory>${project.basedir}/liberty/config</configDirectory>"),
                 "the Maven build's Liberty configDirectory must be liberty/config");
-        assertTrue(pom.contains("<finalName>scim-bridge</finalName>") && pom.contains("<classifier>production</classifier>"),
-                "the build must produce target/scim-bridge-production.war");
+        assertTrue(pom.contains("<finalName>scim-bridge</finalName>")
+                && pom.contains("<packagingExcludes>WEB-INF/lib/embedded-redis-*.jar</packagingExcludes>"),
+                "the build must produce target/scim-bridge.war without the development Redis");
         assertTrue(Files.readString(ROOT.resolve("liberty/config/server.xml")).contains("location=\"scim-bridge.war\""),
                 "server.xml must deploy apps/scim-bridge.war");
     }

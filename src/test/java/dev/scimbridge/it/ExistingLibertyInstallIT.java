@@ -72,7 +72,7 @@ class ExistingLibertyInstallIT {
         String serverXml = documentedServerXml();
         assertTrue(serverXml.contains(DOC_REDIS_URL), "the documented server.xml no longer names " + DOC_REDIS_URL);
         Files.writeString(serverDir.resolve("server.xml"), serverXml.replace(DOC_REDIS_URL, ItEnvironment.redisUrl()));
-        Files.copy(ItEnvironment.productionWar(), serverDir.resolve("apps/scim-bridge.war"),
+        Files.copy(ItEnvironment.war(), serverDir.resolve("apps/scim-bridge.war"),
                 StandardCopyOption.REPLACE_EXISTING);
         boolean unlockAtStart = installSessionIfTheBuildHasOne(serverDir);
 

@@ -92,7 +92,7 @@ class RunnableJarIT {
                     .map(c -> c.getJsonObject("data").getString("state", "")).orElse("");
             assertEquals(tokenFile ? "unlocked" : "locked", sessionState, body.toString());
 
-            // UP could also come from the embedded development Redis: prove it is the configured one.
+            // The jar has no development Redis (PackagedWarIT): the log must name the configured one.
             String output = Files.readString(log);
             URI redis = URI.create(redisUrl);
             String endpoint = "Redis: redis://" + redis.getHost() + ":" + redis.getPort();

@@ -53,11 +53,6 @@ public final class ItEnvironment {
         return Path.of(required("scim.it.war"));
     }
 
-    /** {@code target/scim-bridge-production.war}, beside {@link #war()}: the same application without the development Redis. */
-    public static Path productionWar() {
-        return war().resolveSibling(war().getFileName().toString().replace(".war", "-production.war"));
-    }
-
     public static HttpClient http() {
         return HTTP;
     }

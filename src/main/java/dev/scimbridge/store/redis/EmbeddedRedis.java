@@ -27,9 +27,9 @@ public final class EmbeddedRedis implements AutoCloseable {
     }
 
     /**
-     * Whether this build carries the development Redis: {@code scim-bridge.war}, which {@code liberty:run}
-     * runs, does; {@code scim-bridge-production.war}, which the container image and the existing-Liberty
-     * guide deploy, does not.
+     * Whether this build carries the development Redis: the loose application that {@code mvn liberty:run}
+     * runs does; the packaged {@code scim-bridge.war} (the container image, an existing Liberty, the
+     * runnable jar) does not.
      */
     public static boolean available() {
         try {

@@ -25,7 +25,7 @@ import redis.clients.jedis.UnifiedJedis;
  * <p>With {@code scim.redis.url} set it connects there ({@code redis://} or {@code rediss://}, user,
  * password and database from the URL or from {@code scim.redis.username}/{@code scim.redis.password}).
  * Without it, it starts an {@link EmbeddedRedis} for development and says so loudly in the log; where the
- * build leaves the development Redis out ({@code scim-bridge-production.war}), there is no client:
+ * build leaves the development Redis out (the packaged {@code scim-bridge.war}), there is no client:
  * readiness, the log and the 503 of every SCIM request say that {@code SCIM_REDIS_URL} is missing,
  * instead of keeping the directory inside the server or the pod.
  * The client is {@code @Singleton} (no proxy: {@code UnifiedJedis} has final methods).
