@@ -200,6 +200,8 @@ public final class ScimSetup {
         }
         out.println("  -> paste the bearer token into your identity provider's provisioning settings (Secret Token),");
         out.println("     keep it in a password manager, and never store it next to the scimsession.");
+        out.println("  The scimsession has format version " + s.version() + ", which bridges of this release and later read;");
+        out.println("  one of an earlier release reads only version " + ScimSession.VERSION_WITHOUT_CHECK + ": upgrade the bridge before giving it this file.");
         if (o.rotate) {
             out.println("  Next: replace the Secret with the new scimsession, restart the bridge, then update the token in");
             out.println("  the identity provider. The old token stops working once the bridge runs with the new scimsession.");

@@ -125,6 +125,8 @@ class ScimSetupTest {
         assertEquals(0, run("--rotate", "--from", session.toString(), "--old-token-file", token.toString(),
                 "--out", newSession.toString(), "--token-out", newToken.toString()), err());
         ScimSession rotated = ScimSessionJson.read(Files.readString(newSession));
+        assertTrue(out().contains("The scimsession has format version 2, which bridges of this release and later read;"), out());
+        assertTrue(out().contains("one of an earlier release reads only version 1: upgrade the bridge before giving it this file."), out());
         String rotatedToken = Files.readString(newToken).strip();
         assertEquals(old.account(), rotated.account());
         assertEquals(old.manager(), rotated.manager());
