@@ -13,11 +13,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * How the bridge reaches Redis (MicroProfile Config; env vars {@code SCIM_REDIS_URL} and so on).
  *
- * <p>Absent {@code scim.redis.url} means development mode: the bridge starts an embedded Redis.
+ * <p>Absent {@code scim.redis.url} means development mode where the build carries the embedded Redis
+ * ({@code mvn liberty:run}); the packaged WAR then reports that no Redis is configured.
  * The password may be given in the URL or, better, in {@code scim.redis.password} (from a Secret). The
  * password is taken literally: MicroProfile Config's property expressions ({@code ${name}}, with
- * {@code \} as their escape) would otherwise rewrite a generated password that holds {@code ${} or refuse
- * to start on it.
+ * {@code \} as their escape) would otherwise rewrite a generated password that holds <code>${</code> or
+ * refuse to start on it.
  */
 @ApplicationScoped
 public class RedisConfig {

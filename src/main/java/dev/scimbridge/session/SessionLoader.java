@@ -87,12 +87,11 @@ public final class SessionLoader {
     private static SessionLoad parse(byte[] bytes, String what, List<String> warnings) {
         try {
             ScimSession session = ScimSessionJson.read(bytes);
+            List<String> all = new ArrayList<>(warnings);
             if (session.version() == ScimSession.VERSION_WITHOUT_CHECK) {
-                List<String> all = new ArrayList<>(warnings);
                 all.add(VERSION_1_WARNING);
-                return SessionLoad.ok(session, all);
             }
-            return SessionLoad.ok(session, warnings);
+            return SessionLoad.ok(session, all);
         } catch (ScimSessionFormatException e) {
             return SessionLoad.failed(e.unsupportedVersion() ? SessionProblem.Kind.UNSUPPORTED_VERSION : SessionProblem.Kind.MALFORMED,
                     what + " is not usable: " + e.getMessage());

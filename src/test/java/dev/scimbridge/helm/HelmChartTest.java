@@ -12,6 +12,7 @@ import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
 import dev.scimbridge.testsupport.ItEnvironment;
+import dev.scimbridge.testsupport.ServerProcesses;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -456,9 +457,7 @@ class HelmChartTest {
                     "kind: RenderedNotes\nnotes: {{ tpl (.Files.Get \"notes.txt\") . | toJson }}\n");
             return (String) render(values, copy).all("RenderedNotes").get(0).get("notes");
         } finally {
-            try (Stream<Path> files = Files.walk(copy)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            ServerProcesses.deleteRecursively(copy);
         }
     }
 
