@@ -56,9 +56,9 @@ public final class Json {
         return PROVIDER.createReader(in);
     }
 
-    /** A UTF-8 generator on {@code out}; closing it closes {@code out}. */
+    /** A UTF-8 generator on {@code out} (through {@link Utf8Writer}); closing it closes {@code out}. */
     public static JsonGenerator createGenerator(OutputStream out) {
-        return PROVIDER.createGenerator(out);
+        return PROVIDER.createGenerator(new Utf8Writer(out));
     }
 
     public static JsonWriterFactory createWriterFactory(Map<String, ?> config) {
