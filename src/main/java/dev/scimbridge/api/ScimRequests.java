@@ -190,7 +190,7 @@ final class ScimRequests {
     }
 
     static Response.ResponseBuilder ok(JsonObject body) {
-        return Response.ok(body.toString(), SCIM_JSON);
+        return Response.ok(written(body), SCIM_JSON);
     }
 
     /**
@@ -204,6 +204,14 @@ final class ScimRequests {
     /** One resource whose writer adds to it as it streams (a group's members), 200. */
     static Response.ResponseBuilder streamed(JsonObject resource, ListResponse.ResourceWriter writer) {
         return Response.ok(generated(json -> writer.write(resource, json)), SCIM_JSON);
+    }
+
+    /**
+     * One JSON object written by the generator into the response stream, rather than made a string first
+     * and then bytes (docs/benchmarks.md round 17).
+     */
+    private static StreamingOutput written(JsonObject body) {
+        return generated(json -> json.write(body));
     }
 
     private static StreamingOutput generated(java.util.function.Consumer<JsonGenerator> content) {
@@ -239,7 +247,7 @@ final class ScimRequests {
     static Response.ResponseBuilder resource(int status, Versioned v, Projection projection,
                                              dev.scimbridge.scim.schema.ResourceType type) {
         return Response.status(status).type(SCIM_JSON)
-                .entity(projection.apply(type, v.resource()).toString())
+                .entity(written(projection.apply(type, v.resource())))
                 .tag(EntityTag.valueOf(v.etag()));
     }
 }
