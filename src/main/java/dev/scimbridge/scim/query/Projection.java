@@ -71,8 +71,11 @@ public record Projection(List<String> attributes, List<String> excluded) {
                 && excluded.stream().noneMatch(e -> SchemaRegistry.splitUrn(e)[1].equalsIgnoreCase(top));
     }
 
-    /** The resource as returned under this projection. */
+    /** The resource as returned under this projection: {@code resource} itself when the projection keeps all of it. */
     public JsonObject apply(ResourceType type, JsonObject resource) {
+        if (attributes.isEmpty() && excluded.isEmpty() && keptWhole(type, resource)) {
+            return resource;
+        }
         JsonObjectBuilder out = Json.createObjectBuilder();
         for (Map.Entry<String, JsonValue> entry : resource.entrySet()) {
             Optional<String> extension = type.extension(entry.getKey());
@@ -93,6 +96,49 @@ public record Projection(List<String> attributes, List<String> excluded) {
                     .ifPresent(v -> out.add(entry.getKey(), v));
         }
         return out.build();
+    }
+
+    /**
+     * Whether the default projection keeps {@code resource} as it is: every attribute known, none returned
+     * {@code never} or {@code request} or with a sub-attribute returned {@code never}, no extension empty. Stored
+     * resources normally are, so a read returns them without a copy (docs/benchmarks.md round 17).
+     */
+    private static boolean keptWhole(ResourceType type, JsonObject resource) {
+        for (Map.Entry<String, JsonValue> entry : resource.entrySet()) {
+            Optional<String> extension = type.extension(entry.getKey());
+            if (extension.isEmpty()) {
+                if (!keptWhole(SchemaRegistry.resolve(type, type.coreSchema(), entry.getKey()))) {
+                    return false;
+                }
+            } else if (!(entry.getValue() instanceof JsonObject object) || object.isEmpty()) {
+                return false;
+            } else {
+                for (String name : object.keySet()) {
+                    if (!keptWhole(SchemaRegistry.resolve(type, extension.get(), name))) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean keptWhole(Optional<ResolvedAttribute> resolved) {
+        if (resolved.isEmpty()) {
+            return false;
+        }
+        AttributeDefinition definition = resolved.get().definition();
+        return definition.returned() != Returned.NEVER && definition.returned() != Returned.REQUEST
+                && !hasNeverSubAttribute(definition);
+    }
+
+    private static boolean hasNeverSubAttribute(AttributeDefinition definition) {
+        for (AttributeDefinition sub : definition.subAttributes()) {
+            if (sub.returned() == Returned.NEVER) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -142,6 +188,9 @@ public record Projection(List<String> attributes, List<String> excluded) {
         if (definition.returned() == Returned.REQUEST) {
             return Decision.OMIT;
         }
+        if (excluded.isEmpty()) {
+            return Decision.WITHOUT_NEVER;
+        }
         Set<String> subs = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (String name : excluded) {
             Named named = Named.resolve(type, name);
@@ -174,7 +223,7 @@ public record Projection(List<String> attributes, List<String> excluded) {
     }
 
     private static JsonValue withoutNever(AttributeDefinition definition, JsonValue value) {
-        if (!definition.isComplex() || definition.subAttributes().stream().noneMatch(s -> s.returned() == Returned.NEVER)) {
+        if (!hasNeverSubAttribute(definition)) {
             return value;
         }
         Set<String> keep = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);

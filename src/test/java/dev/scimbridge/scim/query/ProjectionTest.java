@@ -47,6 +47,28 @@ class ProjectionTest {
         assertEquals(new TreeSet<>(Set.of(expected.split(" "))), leaves(result));
     }
 
+    /**
+     * The default projection returns a resource it keeps whole as it is, without a copy, and copies one it
+     * changes; either way the attributes are those the projection keeps.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            'userName':'b','name':{'givenName':'B'},'emails':[{'value':'b@x','type':'work'}],'meta':{'resourceType':'User'} | true  | schemas id userName name.givenName emails.value emails.type meta.resourceType
+            'userName':'b','@E':{'department':'Tour'},'active':true,'groups':[{'value':'g1'}]                           | true  | schemas id userName E:department active groups.value
+            'userName':'b','password':'secret'                                                                         | false | schemas id userName
+            'userName':'b','nosuch':1                                                                                  | false | schemas id userName
+            'userName':'b','@E':{}                                                                                     | false | schemas id userName
+            'userName':'b','@E':{'nosuch':'x'}                                                                         | false | schemas id userName
+            'userName':'b','@E':{'nosuch':'x','department':'Tour'}                                                     | false | schemas id userName E:department
+            """)
+    void theDefaultProjectionReturnsAResourceItKeepsWhole(String attributes, boolean same, String expected) {
+        JsonObject user = obj(("{'schemas':['urn:ietf:params:scim:schemas:core:2.0:User'],'id':'u1'," + attributes + "}")
+                .replace("@E", E));
+        JsonObject result = Projection.of(null, null).apply(ResourceType.USER, user);
+        assertEquals(same, result == user);
+        assertEquals(new TreeSet<>(Set.of(expected.split(" "))), leaves(result));
+    }
+
     @ParameterizedTest(name = "attributes={0} excluded={1} wants {2}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
             -                     | -                  | members  | true
