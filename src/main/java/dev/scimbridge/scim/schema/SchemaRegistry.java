@@ -7,7 +7,12 @@ import static dev.scimbridge.scim.schema.AttributeType.DATE_TIME;
 import static dev.scimbridge.scim.schema.AttributeType.REFERENCE;
 import static dev.scimbridge.scim.schema.AttributeType.STRING;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -186,6 +191,13 @@ public final class SchemaRegistry {
     private static final List<SchemaDefinition> SCHEMAS = List.of(USER_SCHEMA, GROUP_SCHEMA, ENTERPRISE_SCHEMA,
             BRIDGE_SCHEMA);
 
+    /**
+     * {@link #resolve}'s answers for names in their canonical case, by resource type and by the URN it is given
+     * ({@code ""} for none): a read resolves every stored attribute, and this spares it the case-insensitive
+     * searches. Only canonical names are kept, so the maps cannot grow with what clients send.
+     */
+    private static final Map<ResourceType, Map<String, Map<String, Optional<ResolvedAttribute>>>> CANONICAL = canonical();
+
     private SchemaRegistry() {
     }
 
@@ -211,9 +223,16 @@ public final class SchemaRegistry {
 
     /**
      * Finds a top-level attribute of a resource type. With {@code urn == null} the common and core attributes
-     * are searched first, then the extensions in order; with a URN only that schema is searched.
+     * are searched first, then the extensions in order; with a URN only that schema is searched. A name in its
+     * canonical case, as every stored attribute is, is looked up in {@link #CANONICAL}; others are searched.
      */
     public static Optional<ResolvedAttribute> resolve(ResourceType type, String urn, String attributeName) {
+        Map<String, Optional<ResolvedAttribute>> canonical = CANONICAL.get(type).get(urn == null ? "" : urn);
+        Optional<ResolvedAttribute> found = canonical == null ? null : canonical.get(attributeName);
+        return found != null ? found : search(type, urn, attributeName);
+    }
+
+    private static Optional<ResolvedAttribute> search(ResourceType type, String urn, String attributeName) {
         if (urn == null || urn.equalsIgnoreCase(type.coreSchema())) {
             for (AttributeDefinition common : COMMON) {
                 if (common.name().equalsIgnoreCase(attributeName)) {
@@ -234,6 +253,32 @@ public final class SchemaRegistry {
             }
         }
         return Optional.empty();
+    }
+
+    private static Map<ResourceType, Map<String, Map<String, Optional<ResolvedAttribute>>>> canonical() {
+        Map<ResourceType, Map<String, Map<String, Optional<ResolvedAttribute>>>> all = new EnumMap<>(ResourceType.class);
+        for (ResourceType type : ResourceType.values()) {
+            List<String> scopes = new ArrayList<>(List.of("", type.coreSchema()));
+            type.extensions().forEach(extension -> scopes.add(extension.schema()));
+            Map<String, Map<String, Optional<ResolvedAttribute>>> byScope = new HashMap<>();
+            for (String scope : scopes) {
+                String urn = scope.isEmpty() ? null : scope;
+                Map<String, Optional<ResolvedAttribute>> names = new HashMap<>();
+                for (String schema : scopes.subList(1, scopes.size())) {
+                    List<AttributeDefinition> attributes = new ArrayList<>(schema(schema).orElseThrow().attributes());
+                    if (schema.equals(type.coreSchema())) {
+                        attributes.addAll(COMMON);
+                    }
+                    for (AttributeDefinition attribute : attributes) {
+                        names.computeIfAbsent(attribute.name(), name -> search(type, urn, name));
+                    }
+                }
+                names.values().removeIf(Optional::isEmpty);
+                byScope.put(scope, Map.copyOf(names));
+            }
+            all.put(type, Collections.unmodifiableMap(byScope));
+        }
+        return Collections.unmodifiableMap(all);
     }
 
     /**

@@ -3,10 +3,40 @@ package dev.scimbridge.scim.schema;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SchemaRegistryTest {
+
+    /**
+     * A canonical name, answered from the resolved table, resolves as the same name in another case, which is
+     * searched, for every attribute of every schema under every URN a resource type takes, and for none.
+     */
+    @ParameterizedTest
+    @EnumSource(ResourceType.class)
+    void resolvesCanonicalNamesAsAnyOtherCase(ResourceType type) {
+        List<String> urns = new ArrayList<>(Arrays.asList(null, type.coreSchema(), "urn:nosuch"));
+        type.extensions().forEach(extension -> urns.add(extension.schema()));
+        List<String> names = new ArrayList<>(List.of("nosuch", "members", "groups"));
+        SchemaRegistry.commonAttributes().forEach(attribute -> names.add(attribute.name()));
+        SchemaRegistry.schemas().forEach(schema -> schema.attributes().forEach(attribute -> names.add(attribute.name())));
+        int found = 0;
+        for (String urn : urns) {
+            for (String name : names) {
+                Optional<ResolvedAttribute> canonical = SchemaRegistry.resolve(type, urn, name);
+                assertEquals(SchemaRegistry.resolve(type, urn, name.toUpperCase(Locale.ROOT)), canonical, urn + " " + name);
+                found += canonical.isPresent() ? 1 : 0;
+            }
+        }
+        assertTrue(found > 10, "resolved " + found);
+        assertEquals(Optional.empty(), SchemaRegistry.resolve(type, type.coreSchema(), "employeeNumber"));
+    }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @CsvSource(delimiter = '|', textBlock = """
