@@ -4,6 +4,9 @@ local dir = os.getenv("BENCH_LUA_DIR") or "."
 local token = os.getenv("BENCH_TOKEN") or ""
 auth = "Bearer " .. token
 scim_headers = { ["Authorization"] = auth, ["Content-Type"] = "application/scim+json" }
+-- The SCIM root's path: BENCH_BASE_PATH (empty) is the context root of a bridge deployed at another one
+-- (src/bench/compare-builds.sh).
+scim_root = (os.getenv("BENCH_BASE_PATH") or "") .. "/scim/v2"
 patch_op = '{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":['
 
 local threads = {}

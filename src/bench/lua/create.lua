@@ -24,7 +24,7 @@ function init(args)
   ping = wrk.format("GET", "/ping")
   -- Without a body wrk.format ends the headers with an empty line and sets no Content-Length; each request
   -- puts its own before that line.
-  head = wrk.format("POST", kind == "group" and "/scim/v2/Groups" or "/scim/v2/Users", scim_headers):sub(1, -3)
+  head = wrk.format("POST", kind == "group" and scim_root .. "/Groups" or scim_root .. "/Users", scim_headers):sub(1, -3)
   wrk.thread:set("t_start", now_ms())
 end
 

@@ -17,7 +17,7 @@ function init(args)
     if (i - 1) % nthreads == tid then mine[#mine + 1] = ids[i] end
   end
   pos, round, got, extra = 0, 0, 0, 0
-  path = "/scim/v2/Groups/" .. group
+  path = scim_root .. "/Groups/" .. group
   ping = wrk.format("GET", "/ping")
   wrk.thread:set("t_start", now_ms())
 end

@@ -24,7 +24,7 @@ function request()
     vals[#vals + 1] = '{"value":"' .. users[((g - 1) * per + k) % #users + 1] .. '"}'
   end
   local body = patch_op .. '{"op":"add","path":"members","value":[' .. table.concat(vals, ",") .. ']}]}'
-  return wrk.format("PATCH", "/scim/v2/Groups/" .. groups[g], scim_headers, body)
+  return wrk.format("PATCH", scim_root .. "/Groups/" .. groups[g], scim_headers, body)
 end
 function response(status, headers, body)
   if body == "pong" then extra = extra + 1; wrk.thread:set("extra", extra); return end

@@ -11,5 +11,5 @@ function request()
   local s = start
   start = start + nthreads * page
   if start > total then start = 1 + tid * page end
-  return wrk.format("GET", "/scim/v2/Users?startIndex=" .. s .. "&count=" .. page, scim_headers)
+  return wrk.format("GET", scim_root .. "/Users?startIndex=" .. s .. "&count=" .. page, scim_headers)
 end

@@ -22,15 +22,15 @@ function init(args)
   math.randomseed(os.time() + tid * 7919)
   n = 0
   if op == "filter" then
-    head, tail = around("GET", "/scim/v2/Users?filter=" .. urlencode('userName eq "') .. HOLE .. urlencode('"'))
+    head, tail = around("GET", scim_root .. "/Users?filter=" .. urlencode('userName eq "') .. HOLE .. urlencode('"'))
   elseif op == "patch" then
     tails = {}
     for _, active in ipairs({ "false", "true" }) do
-      head, tails[active] = around("PATCH", "/scim/v2/Users/" .. HOLE,
+      head, tails[active] = around("PATCH", scim_root .. "/Users/" .. HOLE,
         patch_op .. '{"op":"replace","path":"active","value":' .. active .. '}]}')
     end
   else
-    head, tail = around("GET", "/scim/v2/Users/" .. HOLE)
+    head, tail = around("GET", scim_root .. "/Users/" .. HOLE)
   end
 end
 

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Compares two builds of the bridge in one server, window by window: the working tree's (built into target/,
+# deployed at /) and COMPARE_REV's (built in a temporary git worktree, deployed beside it at /other), on the
+# same Redis, the same 10,000 users and the same JVM. Host noise here moves a rate by up to a quarter from one
+# minute to the next (docs/benchmarks.md), more than most changes are worth; alternated windows of the two
+# builds meet the same noise, so their ratio, taken round by round, shows what separate runs cannot.
+#
+#   COMPARE_REV=1e6322c src/bench/compare-builds.sh
+#
+# Knobs (environment): COMPARE_REV (required: the commit, tag or branch to compare with), COMPARE_OPS
+# (workloads, space separated: filter, get, patch, create; default "filter get create"), COMPARE_ROUNDS (6),
+# COMPARE_SECONDS (a window; 10), COMPARE_WARMUP (windows of 15 s of each build and workload before the
+# rounds, so that both are compiled; 3). Tools, server, Redis and credentials come from src/bench/bridge.sh.
+#
+# It prints one line a window, then for each workload the median over the rounds of this build's figure over
+# the other's, with the range: req/s, and per request the bridge JVM's CPU, Redis's CPU, the machine's CPU
+# (all µs), the young collections' pauses (µs) and the heap allocated (KB: collections times the fixed young
+# generation's eden, from jstat). Both builds share the JVM's flags.
+set -euo pipefail
+[[ -n ${COMPARE_REV:-} ]] || { echo "set COMPARE_REV to the commit to compare with" >&2; exit 2; }
+OPS=${COMPARE_OPS:-filter get create}
+ROUNDS=${COMPARE_ROUNDS:-6}
+SECONDS_A_WINDOW=${COMPARE_SECONDS:-10}
+WARM=${COMPARE_WARMUP:-3}
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+mvn -B -q -DskipTests package liberty:create
+source src/bench/bridge.sh
+bridge_setup Compare wrk redis-server
+OTHER=$WORK/other
+compare_cleanup() {
+    rm -f "$SERVER_DIR/dropins/other.war"
+    git worktree remove --force "$OTHER" 2>/dev/null || true
+    bridge_cleanup
+}
+trap compare_cleanup EXIT
+git worktree add -q --detach "$OTHER" "$COMPARE_REV"
+(cd "$OTHER" && mvn -B -q -DskipTests package)
+bridge_log "built $COMPARE_REV ($(git rev-parse --short "$COMPARE_REV")) beside $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' with uncommitted changes')"
+export BENCH_TOKEN=$(cat "$WORK/token") BENCH_LUA_DIR=$ROOT/src/bench/lua BENCH_THREADS=2
+rm -f "$SERVER_DIR"/dropins/*.war
+BRIDGE_START_FROM=seed bridge_start
+BENCH_KIND=user BENCH_COUNT=10000 BENCH_PREFIX=p BENCH_OUT=$WORK/u \
+    wrk -t2 -c16 -d120s -s "$BENCH_LUA_DIR/create.lua" "$BASE" >/dev/null 2>&1 &
+seeding=$!
+while kill -0 $seeding 2>/dev/null && [[ $(cat "$WORK"/u.* 2>/dev/null | wc -l) -lt 10000 ]]; do sleep 0.5; done
+kill -INT $seeding 2>/dev/null || true; wait $seeding || true
+cat "$WORK"/u.* > "$WORK/users.tsv"
+[[ $(wc -l < "$WORK/users.tsv") -ge 10000 ]] || { echo "seeding created $(wc -l < "$WORK/users.tsv") users" >&2; exit 1; }
+export BENCH_USERS_FILE=$WORK/users.tsv
+cp "$OTHER/target/scim-bridge.war" "$SERVER_DIR/dropins/other.war"
+# No request may reach /other before the application is up: Liberty's web container keeps the application it
+# found for a URI, so a URI asked for earlier would stay with the bridge at / (round 17).
+for _ in $(seq 600); do
+    grep -q 'SRVE0242I: \[other\]' "$SERVER_DIR/logs/messages.log" && break
+    sleep 0.2
+done
+probe=$BASE/other/scim/v2/ServiceProviderConfig
+answer=$(curl -s -w ' %{http_code}' -H "Authorization: Bearer $BENCH_TOKEN" "$probe")
+[[ $answer == *' 200' && $answer == *'/other/scim/v2/'* ]] || { echo "the other build did not answer $probe: $answer" >&2; exit 1; }
+
+JSTAT=$(dirname "$(readlink -f "$(command -v java)")")/jstat
+ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
+machine() { awk '/^cpu /{print $2+$3+$4+$7+$8}' /proc/stat; }
+window() {   # window <round> <this|other> <workload> <seconds>: one line of figures
+    local path="" script=users.lua gc0 gc1 j0 j1 r0 r1 m0 m1
+    [[ $2 == other ]] && path=/other
+    [[ $3 == create ]] && script=create.lua
+    gc0=$($JSTAT -gc "$BRIDGE_PID" | tail -1); j0=$(ticks "$BRIDGE_PID"); r0=$(ticks "$REDIS_PID"); m0=$(machine)
+    BENCH_BASE_PATH=$path BENCH_OP=$3 BENCH_KIND=user BENCH_PREFIX=c$2 BENCH_RUN=$1-$RANDOM \
+        wrk -t2 -c16 -d"$4"s -s "$BENCH_LUA_DIR/$script" "$BASE" > "$WORK/wrk.out" 2>&1
+    gc1=$($JSTAT -gc "$BRIDGE_PID" | tail -1); j1=$(ticks "$BRIDGE_PID"); r1=$(ticks "$REDIS_PID"); m1=$(machine)
+    python3 - "$1" "$2" "$3" "$(grep '^BENCH ' "$WORK/wrk.out")" "$gc0" "$gc1" $((j1 - j0)) $((r1 - r0)) $((m1 - m0)) <<'PY'
+import sys
+rnd, build, op, bench, gc0, gc1 = sys.argv[1:7]
+jvm, redis, mach = (int(x) for x in sys.argv[7:10])
+f = dict(kv.split('=') for kv in bench.split()[1:])
+n = int(f['requests'])
+a, b = gc0.split(), gc1.split()   # jstat -gc: S0C S1C S0U S1U EC EU OC OU ... YGC YGCT (columns 13 and 14)
+collections, pause = int(b[12]) - int(a[12]), float(b[13]) - float(a[13])
+allocated = collections * float(a[4]) + float(b[5]) - float(a[5])
+tick = 1e6 / 100   # µs a clock tick (USER_HZ 100)
+print(f"{op} {rnd} {build} rps={f['rps']} non2xx={f['non2xx']} jvm={jvm * tick / n:.0f} redis={redis * tick / n:.0f} "
+      f"machine={mach * tick / n:.0f} gc={pause * 1e6 / n:.1f} alloc_kb={allocated / n:.1f}", flush=True)
+PY
+}
+bridge_log "warm-up: $WARM windows of 15 s of each build and workload"
+for op in $OPS; do
+    for _ in $(seq "$WARM"); do window warm this "$op" 15 >/dev/null; window warm other "$op" 15 >/dev/null; done
+done
+for r in $(seq "$ROUNDS"); do
+    for op in $OPS; do
+        if (( r % 2 )); then window "$r" this "$op" "$SECONDS_A_WINDOW"; window "$r" other "$op" "$SECONDS_A_WINDOW"
+        else window "$r" other "$op" "$SECONDS_A_WINDOW"; window "$r" this "$op" "$SECONDS_A_WINDOW"; fi
+    done
+done | tee "$WORK/windows"
+echo "this build over $COMPARE_REV, median over $ROUNDS rounds (range):"
+python3 - "$WORK/windows" <<'PY'
+import collections, re, statistics, sys
+rounds = collections.defaultdict(dict)
+for line in open(sys.argv[1]):
+    op, rnd, build, rest = line.split(' ', 3)
+    rounds[(op, rnd)][build] = {k: float(v) for k, v in re.findall(r'(\w+)=([\d.]+)', rest)}
+for op in dict.fromkeys(op for op, _ in rounds):
+    pairs = [r for (o, _), r in rounds.items() if o == op and len(r) == 2]
+    cells = []
+    for key in ('rps', 'jvm', 'redis', 'machine', 'gc', 'alloc_kb'):
+        ratios = [p['this'][key] / p['other'][key] for p in pairs if p['other'][key]]
+        if ratios:
+            cells.append(f"{key} {statistics.median(ratios):.3f} ({min(ratios):.3f}-{max(ratios):.3f})")
+    print(f"  {op}: " + ", ".join(cells))
+PY
