@@ -71,7 +71,10 @@ public record Projection(List<String> attributes, List<String> excluded) {
                 && excluded.stream().noneMatch(e -> SchemaRegistry.splitUrn(e)[1].equalsIgnoreCase(top));
     }
 
-    /** The resource as returned under this projection: {@code resource} itself when the projection keeps all of it. */
+    /**
+     * The resource as returned under this projection: {@code resource} itself when the projection keeps all of
+     * it, which is looked for under the default projection only (under others something is usually dropped).
+     */
     public JsonObject apply(ResourceType type, JsonObject resource) {
         if (attributes.isEmpty() && excluded.isEmpty() && keptWhole(type, resource)) {
             return resource;
@@ -99,22 +102,22 @@ public record Projection(List<String> attributes, List<String> excluded) {
     }
 
     /**
-     * Whether the default projection keeps {@code resource} as it is: every attribute known, none returned
-     * {@code never} or {@code request} or with a sub-attribute returned {@code never}, no extension empty. Stored
-     * resources normally are, so a read returns them without a copy (docs/benchmarks.md round 17).
+     * Whether every attribute of {@code resource} comes out of this projection unchanged ({@link #decide} keeps
+     * its value as it is) and no extension is empty. Stored resources normally do under the default projection,
+     * so a read returns them without a copy (docs/benchmarks.md round 17).
      */
-    private static boolean keptWhole(ResourceType type, JsonObject resource) {
+    private boolean keptWhole(ResourceType type, JsonObject resource) {
         for (Map.Entry<String, JsonValue> entry : resource.entrySet()) {
             Optional<String> extension = type.extension(entry.getKey());
             if (extension.isEmpty()) {
-                if (!keptWhole(SchemaRegistry.resolve(type, type.coreSchema(), entry.getKey()))) {
+                if (!keptWhole(type, SchemaRegistry.resolve(type, type.coreSchema(), entry.getKey()))) {
                     return false;
                 }
             } else if (!(entry.getValue() instanceof JsonObject object) || object.isEmpty()) {
                 return false;
             } else {
                 for (String name : object.keySet()) {
-                    if (!keptWhole(SchemaRegistry.resolve(type, extension.get(), name))) {
+                    if (!keptWhole(type, SchemaRegistry.resolve(type, extension.get(), name))) {
                         return false;
                     }
                 }
@@ -123,13 +126,13 @@ public record Projection(List<String> attributes, List<String> excluded) {
         return true;
     }
 
-    private static boolean keptWhole(Optional<ResolvedAttribute> resolved) {
+    private boolean keptWhole(ResourceType type, Optional<ResolvedAttribute> resolved) {
         if (resolved.isEmpty()) {
             return false;
         }
-        AttributeDefinition definition = resolved.get().definition();
-        return definition.returned() != Returned.NEVER && definition.returned() != Returned.REQUEST
-                && !hasNeverSubAttribute(definition);
+        Decision decision = decide(type, resolved.get());
+        return decision == Decision.AS_IS
+                || decision == Decision.WITHOUT_NEVER && !hasNeverSubAttribute(resolved.get().definition());
     }
 
     private static boolean hasNeverSubAttribute(AttributeDefinition definition) {
