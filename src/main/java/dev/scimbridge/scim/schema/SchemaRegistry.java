@@ -258,27 +258,29 @@ public final class SchemaRegistry {
     private static Map<ResourceType, Map<String, Map<String, Optional<ResolvedAttribute>>>> canonical() {
         Map<ResourceType, Map<String, Map<String, Optional<ResolvedAttribute>>>> all = new EnumMap<>(ResourceType.class);
         for (ResourceType type : ResourceType.values()) {
-            List<String> scopes = new ArrayList<>(List.of("", type.coreSchema()));
-            type.extensions().forEach(extension -> scopes.add(extension.schema()));
-            Map<String, Map<String, Optional<ResolvedAttribute>>> byScope = new HashMap<>();
-            for (String scope : scopes) {
-                String urn = scope.isEmpty() ? null : scope;
-                Map<String, Optional<ResolvedAttribute>> names = new HashMap<>();
-                for (String schema : scopes.subList(1, scopes.size())) {
-                    List<AttributeDefinition> attributes = new ArrayList<>(schema(schema).orElseThrow().attributes());
-                    if (schema.equals(type.coreSchema())) {
-                        attributes.addAll(COMMON);
-                    }
-                    for (AttributeDefinition attribute : attributes) {
-                        names.computeIfAbsent(attribute.name(), name -> search(type, urn, name));
-                    }
-                }
-                names.values().removeIf(Optional::isEmpty);
-                byScope.put(scope, Map.copyOf(names));
-            }
-            all.put(type, Collections.unmodifiableMap(byScope));
+            List<String> schemas = new ArrayList<>(List.of(type.coreSchema()));
+            type.extensions().forEach(extension -> schemas.add(extension.schema()));
+            List<String> names = new ArrayList<>();
+            COMMON.forEach(attribute -> names.add(attribute.name()));
+            schemas.forEach(schema -> schema(schema).orElseThrow().attributes().forEach(attribute -> names.add(attribute.name())));
+            Map<String, Map<String, Optional<ResolvedAttribute>>> byUrn = new HashMap<>();
+            byUrn.put("", searched(type, null, names));
+            schemas.forEach(schema -> byUrn.put(schema, searched(type, schema, names)));
+            all.put(type, Map.copyOf(byUrn));
         }
         return Collections.unmodifiableMap(all);
+    }
+
+    /** {@link #search}'s answer for each of {@code names} that it finds. */
+    private static Map<String, Optional<ResolvedAttribute>> searched(ResourceType type, String urn, List<String> names) {
+        Map<String, Optional<ResolvedAttribute>> found = new HashMap<>();
+        for (String name : names) {
+            Optional<ResolvedAttribute> resolved = search(type, urn, name);
+            if (resolved.isPresent()) {
+                found.put(name, resolved);
+            }
+        }
+        return Map.copyOf(found);
     }
 
     /**
