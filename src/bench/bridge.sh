@@ -32,6 +32,22 @@ WORK="" REDIS_PID="" BRIDGE_PID="" CGROUP_MEM="" CGROUP_CPU="" LIMIT_MEMORY="" L
 
 bridge_log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
+# CPU time from the kernel's accounting, in clock ticks of TICK_US microseconds: `cpu_now NAME` sets the array
+# NAME=( bridge redis children-of-this-shell machine ): the bridge's JVM and redis-server (/proc/<pid>/stat
+# utime+stime), the children this shell has reaped (cutime+cstime: wrk, when it is the only one reaped while
+# a measurement runs) and the whole machine (/proc/stat, every CPU's non-idle time: what else ran shows as
+# the difference). Builtins only, so taking a mark starts no process.
+TICK_US=$(( 1000000 / $(getconf CLK_TCK) ))
+cpu_now() {
+    local -n into=$1
+    local b r c m
+    read -ra b <"/proc/$BRIDGE_PID/stat"
+    read -ra r <"/proc/$REDIS_PID/stat"
+    read -ra c <"/proc/$$/stat"
+    read -ra m </proc/stat
+    into=( $(( b[13] + b[14] )) $(( r[13] + r[14] )) $(( c[15] + c[16] )) $(( m[1] + m[2] + m[3] + m[6] + m[7] )) )
+}
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 bridge_cleanup() {

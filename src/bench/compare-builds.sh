@@ -59,26 +59,26 @@ answer=$(curl -s -w ' %{http_code}' -H "Authorization: Bearer $BENCH_TOKEN" "$pr
 [[ $answer == *' 200' && $answer == *'/other/scim/v2/'* ]] || { echo "the other build did not answer $probe: $answer" >&2; exit 1; }
 
 JSTAT=$(dirname "$(readlink -f "$(command -v java)")")/jstat
-ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
-machine() { awk '/^cpu /{print $2+$3+$4+$7+$8}' /proc/stat; }
 window() {   # window <round> <this|other> <workload> <seconds>: one line of figures
-    local path="" script=users.lua gc0 gc1 j0 j1 r0 r1 m0 m1
+    local path="" script=users.lua gc0 gc1
     [[ $2 == other ]] && path=/other
     [[ $3 == create ]] && script=create.lua
-    gc0=$($JSTAT -gc "$BRIDGE_PID" | tail -1); j0=$(ticks "$BRIDGE_PID"); r0=$(ticks "$REDIS_PID"); m0=$(machine)
+    gc0=$($JSTAT -gc "$BRIDGE_PID" | tail -1)
+    cpu_now CPU_START   # the CPU marks close around wrk: jstat, a JVM of its own, stays outside them
     BENCH_BASE_PATH=$path BENCH_OP=$3 BENCH_KIND=user BENCH_PREFIX=c$2 BENCH_RUN=$1-$RANDOM \
         wrk -t2 -c16 -d"$4"s -s "$BENCH_LUA_DIR/$script" "$BASE" > "$WORK/wrk.out" 2>&1
-    gc1=$($JSTAT -gc "$BRIDGE_PID" | tail -1); j1=$(ticks "$BRIDGE_PID"); r1=$(ticks "$REDIS_PID"); m1=$(machine)
-    python3 - "$1" "$2" "$3" "$(grep '^BENCH ' "$WORK/wrk.out")" "$gc0" "$gc1" $((j1 - j0)) $((r1 - r0)) $((m1 - m0)) <<'PY'
+    cpu_now CPU_END
+    gc1=$($JSTAT -gc "$BRIDGE_PID" | tail -1)
+    python3 - "$1" "$2" "$3" "$(grep '^BENCH ' "$WORK/wrk.out")" "$gc0" "$gc1" "$TICK_US" \
+        $(( CPU_END[0] - CPU_START[0] )) $(( CPU_END[1] - CPU_START[1] )) $(( CPU_END[3] - CPU_START[3] )) <<'PY'
 import sys
 rnd, build, op, bench, gc0, gc1 = sys.argv[1:7]
-jvm, redis, mach = (int(x) for x in sys.argv[7:10])
+tick, jvm, redis, mach = (int(x) for x in sys.argv[7:11])
 f = dict(kv.split('=') for kv in bench.split()[1:])
 n = int(f['requests'])
 a, b = gc0.split(), gc1.split()   # jstat -gc: S0C S1C S0U S1U EC EU OC OU ... YGC YGCT (columns 13 and 14)
 collections, pause = int(b[12]) - int(a[12]), float(b[13]) - float(a[13])
 allocated = collections * float(a[4]) + float(b[5]) - float(a[5])
-tick = 1e6 / 100   # µs a clock tick (USER_HZ 100)
 print(f"{op} {rnd} {build} rps={f['rps']} non2xx={f['non2xx']} jvm={jvm * tick / n:.0f} redis={redis * tick / n:.0f} "
       f"machine={mach * tick / n:.0f} gc={pause * 1e6 / n:.1f} alloc_kb={allocated / n:.1f}", flush=True)
 PY

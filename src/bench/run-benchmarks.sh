@@ -111,21 +111,9 @@ rss_mib() { echo $(( $(ps -o rss= -p "$BRIDGE_PID") / 1024 )); }
 peak_mib() { echo $(( $(awk '/VmHWM/{print $2}' "/proc/$BRIDGE_PID/status") / 1024 )); }
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
-# CPU time a request, from the kernel's accounting (clock ticks): the bridge's JVM and redis-server
-# (/proc/<pid>/stat utime+stime), wrk (this shell's cutime+cstime: wrk is the only child reaped while a
-# measurement runs) and the whole machine (/proc/stat, every CPU's non-idle time: what else ran shows as
-# the difference). Builtins only between the marks, so the harness adds no processes of its own to it.
-TICK_US=$(( 1000000 / $(getconf CLK_TCK) ))
+# CPU time a request, from cpu_now (src/bench/bridge.sh). Builtins only between the marks, so the harness
+# adds no processes of its own to it.
 exec {IDLE_FD}<> <(:)   # a pipe nobody writes to: `read -t` on it waits without starting a process
-cpu_now() {   # CPU_<name>=( bridge redis children-of-this-shell machine ), in clock ticks
-    local -n into=$1
-    local b r c m
-    read -ra b <"/proc/$BRIDGE_PID/stat"
-    read -ra r <"/proc/$REDIS_PID/stat"
-    read -ra c <"/proc/$$/stat"
-    read -ra m </proc/stat
-    into=( $(( b[13] + b[14] )) $(( r[13] + r[14] )) $(( c[15] + c[16] )) $(( m[1] + m[2] + m[3] + m[6] + m[7] )) )
-}
 cpu_per_request() {   # cpu_per_request <requests>: "bridge / Redis / wrk / machine" microseconds a request, CPU_START to CPU_END
     local n=$1
     if [[ ! $n =~ ^[1-9][0-9]*$ ]]; then echo "-"; return; fi
