@@ -21,8 +21,12 @@ public class BulkResource {
     @Inject
     DirectoryConfig config;
 
+    /** The current request's URI, injected once (see {@link ResourceEndpoint#uri}). */
+    @Context
+    UriInfo uri;
+
     @POST
-    public Response bulk(byte[] body, @Context UriInfo uri) {
+    public Response bulk(byte[] body) {
         String base = ScimRequests.baseUrl(uri, config.publicBaseUrl());
         return ScimRequests.ok(bulk.execute(ScimRequests.body(body, config.bulkMaxPayloadSize()), base)).build();
     }

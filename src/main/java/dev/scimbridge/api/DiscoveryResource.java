@@ -24,7 +24,11 @@ public class DiscoveryResource {
     @Inject
     DirectoryConfig config;
 
-    private DiscoveryDocuments documents(UriInfo uri) {
+    /** The current request's URI, injected once (see {@link ResourceEndpoint#uri}). */
+    @Context
+    UriInfo uri;
+
+    private DiscoveryDocuments documents() {
         ServiceProviderSettings defaults = ServiceProviderSettings.defaults();
         ServiceProviderSettings settings = new ServiceProviderSettings(true, true, config.bulkMaxOperations(),
                 config.bulkMaxPayloadSize(), true, config.filterMaxResults(), false, true, true,
@@ -34,31 +38,31 @@ public class DiscoveryResource {
 
     @GET
     @Path("ServiceProviderConfig")
-    public Response serviceProviderConfig(@Context UriInfo uri) {
-        return ScimRequests.ok(documents(uri).serviceProviderConfig()).build();
+    public Response serviceProviderConfig() {
+        return ScimRequests.ok(documents().serviceProviderConfig()).build();
     }
 
     @GET
     @Path("ResourceTypes")
-    public Response resourceTypes(@Context UriInfo uri) {
-        return ScimRequests.ok(documents(uri).resourceTypes()).build();
+    public Response resourceTypes() {
+        return ScimRequests.ok(documents().resourceTypes()).build();
     }
 
     @GET
     @Path("ResourceTypes/{id}")
-    public Response resourceType(@PathParam("id") String id, @Context UriInfo uri) {
-        return ScimRequests.ok(documents(uri).resourceType(id)).build();
+    public Response resourceType(@PathParam("id") String id) {
+        return ScimRequests.ok(documents().resourceType(id)).build();
     }
 
     @GET
     @Path("Schemas")
-    public Response schemas(@Context UriInfo uri) {
-        return ScimRequests.ok(documents(uri).schemas()).build();
+    public Response schemas() {
+        return ScimRequests.ok(documents().schemas()).build();
     }
 
     @GET
     @Path("Schemas/{id}")
-    public Response schema(@PathParam("id") String id, @Context UriInfo uri) {
-        return ScimRequests.ok(documents(uri).schema(id)).build();
+    public Response schema(@PathParam("id") String id) {
+        return ScimRequests.ok(documents().schema(id)).build();
     }
 }

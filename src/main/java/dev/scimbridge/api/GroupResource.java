@@ -14,11 +14,9 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 /** {@code /scim/v2/Groups} (RFC 7644 §3): the shared operations of {@link ResourceEndpoint}, and PATCH answering 204. */
 @Path("scim/v2/Groups")
@@ -40,13 +38,12 @@ public class GroupResource extends ResourceEndpoint {
     @Override
     @GET
     @Path("{id}")
-    public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-                        @Context UriInfo uri) {
+    public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Projection projection = ScimRequests.projection(uri);
         if (!projection.wants("members")) {
-            return super.get(id, ifNoneMatch, uri);
+            return super.get(id, ifNoneMatch);
         }
-        String base = base(uri);
+        String base = base();
         Versioned group = groups.getWithoutMembers(id, base);
         if (ifNoneMatch != null && Preconditions.matches(ifNoneMatch, group.version())) {
             return Response.notModified(EntityTag.valueOf(group.etag())).build();
@@ -58,11 +55,10 @@ public class GroupResource extends ResourceEndpoint {
     /** 204 (what Entra ID prefers) unless {@code attributes} asks for the resource back (RFC 7644 §3.5.2). */
     @PATCH
     @Path("{id}")
-    public Response patch(@PathParam("id") String id, byte[] body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                          @Context UriInfo uri) {
+    public Response patch(@PathParam("id") String id, byte[] body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Projection projection = ScimRequests.projection(uri);
         boolean wantsBody = uri.getQueryParameters().containsKey("attributes");
-        Versioned group = groups.patch(id, body(body), ifMatch, base(uri),
+        Versioned group = groups.patch(id, body(body), ifMatch, base(),
                 wantsBody ? projection : Projection.of(null, "members"));
         if (!wantsBody) {
             return Response.noContent().tag(EntityTag.valueOf(group.etag())).build();

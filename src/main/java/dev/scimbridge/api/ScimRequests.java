@@ -33,6 +33,8 @@ final class ScimRequests {
     static final String SCIM_JSON = "application/scim+json";
     /** How deep a request body's objects and arrays may nest. */
     static final int MAX_NESTING = 32;
+    /** The list parameters of RFC 7644 §3.4.2, in the order of {@link ListQuery}'s components. */
+    private static final String[] LIST_PARAMETERS = {"filter", "sortBy", "sortOrder", "startIndex", "count"};
 
     private ScimRequests() {
     }
@@ -106,16 +108,35 @@ final class ScimRequests {
                 });
     }
 
+    /** The projection {@code attributes} and {@code excludedAttributes} ask for (RFC 7644 §3.4.2.5). */
     static Projection projection(UriInfo uri) {
-        MultivaluedMap<String, String> q = uri.getQueryParameters();
+        return projection(uri.getQueryParameters());
+    }
+
+    private static Projection projection(MultivaluedMap<String, String> q) {
         return Projection.of(q.getFirst("attributes"), q.getFirst("excludedAttributes"));
     }
 
-    /** A list query from the URL (GET) — parameter names match case-insensitively as IdPs vary. */
+    /**
+     * A list query from the URL (GET) — parameter names match case-insensitively as IdPs vary. The
+     * parameters are read once and walked once: each {@code getQueryParameters()} and each walk of its
+     * entries costs RESTEasy work of its own (docs/benchmarks.md, round 18).
+     */
     static ListQuery listQuery(UriInfo uri) {
         MultivaluedMap<String, String> q = uri.getQueryParameters();
-        return new ListQuery(param(q, "filter"), param(q, "sortBy"), param(q, "sortOrder"),
-                integer(param(q, "startIndex"), "startIndex"), integer(param(q, "count"), "count"), projection(uri));
+        String[] values = new String[LIST_PARAMETERS.length];
+        for (var e : q.entrySet()) {
+            if (e.getValue().isEmpty()) {
+                continue;
+            }
+            for (int i = 0; i < LIST_PARAMETERS.length; i++) {
+                if (values[i] == null && e.getKey().equalsIgnoreCase(LIST_PARAMETERS[i])) {
+                    values[i] = e.getValue().get(0);
+                }
+            }
+        }
+        return new ListQuery(values[0], values[1], values[2], integer(values[3], LIST_PARAMETERS[3]),
+                integer(values[4], LIST_PARAMETERS[4]), projection(q));
     }
 
     /** A list query from a {@code SearchRequest} body (POST .search, RFC 7644 §3.4.3). */
@@ -124,15 +145,6 @@ final class ScimRequests {
         String excluded = joined(body, "excludedAttributes");
         return new ListQuery(text(body, "filter"), text(body, "sortBy"), text(body, "sortOrder"),
                 number(body, "startIndex"), number(body, "count"), Projection.of(attributes, excluded));
-    }
-
-    private static String param(MultivaluedMap<String, String> q, String name) {
-        for (var e : q.entrySet()) {
-            if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
-                return e.getValue().get(0);
-            }
-        }
-        return null;
     }
 
     private static Integer integer(String value, String name) {

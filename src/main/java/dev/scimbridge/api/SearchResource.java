@@ -34,8 +34,12 @@ public class SearchResource {
     @Inject
     DirectoryConfig config;
 
+    /** The current request's URI, injected once (see {@link ResourceEndpoint#uri}). */
+    @Context
+    UriInfo uri;
+
     @POST
-    public Response search(byte[] body, @Context UriInfo uri) {
+    public Response search(byte[] body) {
         String base = ScimRequests.baseUrl(uri, config.publicBaseUrl());
         ListQuery query = ScimRequests.searchQuery(ScimRequests.body(body, config.requestMaxPayloadSize()));
         int start = query.startIndex() == null || query.startIndex() < 1 ? 1 : query.startIndex();

@@ -10,10 +10,8 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 /** {@code /scim/v2/Users} (RFC 7644 §3): the shared operations of {@link ResourceEndpoint}, and PATCH answering 200 with the user. */
 @Path("scim/v2/Users")
@@ -30,9 +28,8 @@ public class UserResource extends ResourceEndpoint {
 
     @PATCH
     @Path("{id}")
-    public Response patch(@PathParam("id") String id, byte[] body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                          @Context UriInfo uri) {
-        Versioned user = users.patch(id, body(body), ifMatch, base(uri));
+    public Response patch(@PathParam("id") String id, byte[] body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Versioned user = users.patch(id, body(body), ifMatch, base());
         return ScimRequests.resource(200, user, ScimRequests.projection(uri), ResourceType.USER).build();
     }
 }

@@ -3,14 +3,22 @@ package dev.scimbridge.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 
 import dev.scimbridge.scim.ScimException;
+import dev.scimbridge.service.ListQuery;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** A request body's checks before and around the parser: bytes, nesting, the kind of JSON value (RFC 7644 §3.12). */
+/**
+ * A request body's checks before and around the parser: bytes, nesting, the kind of JSON value (RFC 7644
+ * §3.12); a list query's parameters (RFC 7644 §3.4.2).
+ */
 class ScimRequestsTest {
     private static final int MAX = 1_000_000;
 
@@ -56,5 +64,47 @@ class ScimRequestsTest {
         byte[] body = "{\"userName\":\"b\"}".getBytes(StandardCharsets.UTF_8);
         assertEquals(413, assertThrows(ScimException.class, () -> ScimRequests.body(body, body.length - 1)).status());
         assertEquals(1, ScimRequests.body(body, body.length).size());
+    }
+
+    /** A UriInfo that answers only getQueryParameters, with "name=value" pairs in the order given. */
+    private static UriInfo query(String... pairs) {
+        MultivaluedMap<String, String> q = new MultivaluedHashMap<>();
+        for (String pair : pairs) {
+            int eq = pair.indexOf('=');
+            q.add(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        return (UriInfo) Proxy.newProxyInstance(UriInfo.class.getClassLoader(), new Class<?>[] {UriInfo.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getQueryParameters") && (args == null || args.length == 0)) {
+                        return q;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            as the RFC spells them     | filter=userName eq "a";sortBy=userName;sortOrder=descending;startIndex=3;count=7 | userName eq "a" | userName | descending | 3    | 7
+            in any case                | FILTER=x;SortBy=y;SORTORDER=z;startindex=2;Count=5                              | x               | y        | z          | 2    | 5
+            none                       | other=1                                                                          |                 |          |            |      |
+            a name given without value | filter=;count=                                                                   | ``              |          |            |      |
+            """)
+    void listParametersMatchCaseInsensitively(String name, String pairs, String filter, String sortBy, String sortOrder,
+                                              Integer startIndex, Integer count) {
+        ListQuery query = ScimRequests.listQuery(query(pairs.split(";")));
+        assertEquals(filter, query.filter());
+        assertEquals(sortBy, query.sortBy());
+        assertEquals(sortOrder, query.sortOrder());
+        assertEquals(startIndex, query.startIndex());
+        assertEquals(count, query.count());
+    }
+
+    @Test
+    void aCountThatIsNotAnIntegerIsInvalidValueAndTheProjectionComesFromTheSameParameters() {
+        ScimException e = assertThrows(ScimException.class, () -> ScimRequests.listQuery(query("count=many")));
+        assertEquals("invalidValue", e.scimType().value());
+        ListQuery query = ScimRequests.listQuery(query("attributes=userName", "filter=active eq true"));
+        assertEquals(false, query.projection().wants("displayName"));
+        assertEquals(true, query.projection().wants("userName"));
     }
 }
