@@ -113,7 +113,8 @@ final class ScimRequests {
         return projection(uri.getQueryParameters());
     }
 
-    private static Projection projection(MultivaluedMap<String, String> q) {
+    /** The same from query parameters already read. */
+    static Projection projection(MultivaluedMap<String, String> q) {
         return Projection.of(q.getFirst("attributes"), q.getFirst("excludedAttributes"));
     }
 
