@@ -247,6 +247,21 @@ class DirectoryIT {
         assertEquals(204, remove.statusCode(), remove.body());
         assertEquals(java.util.Set.of(b), redis.smembers(accountKey("group:" + groupId + ":members")));
 
+        // attributes asks for the group back (RFC 7644 §3.5.2): 200 with what it names, and the write done
+        HttpResponse<String> readd = scim.patch("/Groups/" + groupId + "?attributes=members",
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + a + "\"}]}]}");
+        assertEquals(200, readd.statusCode(), readd.body());
+        JsonObject back = json(readd.body());
+        assertEquals(groupId, back.getString("id"));
+        assertFalse(back.containsKey("displayName"), readd.body());
+        assertEquals(java.util.Set.of(a, b), back.getJsonArray("members").stream()
+                .map(m -> m.asJsonObject().getString("value")).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(java.util.Set.of(a, b), redis.smembers(accountKey("group:" + groupId + ":members")));
+        HttpResponse<String> removeAgain = scim.patch("/Groups/" + groupId,
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + a + "\\\"]\"}]}");
+        assertEquals(204, removeAgain.statusCode(), removeAgain.body());
+        assertEquals(java.util.Set.of(b), redis.smembers(accountKey("group:" + groupId + ":members")));
+
         HttpResponse<String> unknown = scim.patch("/Groups/" + groupId,
                 "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"no-such-user\"}]}]}");
         assertEquals(400, unknown.statusCode());
