@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.scimbridge.testsupport.ScimClient;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +59,15 @@ class HealthIT {
         // built-in providers, which RestEasyProviders keeps when metrics are on).
         assertTrue(response.body().contains("REST_request_seconds_count{class=\"dev.scimbridge.api.PingResource\""), response.body());
         assertTrue(response.body().contains("http_route=\"/ping\""), response.body());
+    }
+
+    @Test
+    void scimRequestsAreTimedWithoutCdiRequestContexts() {
+        // /scim/ runs without CDI's request contexts (CdiRequestContexts); Liberty's REST metrics filter still times it
+        assertEquals(200, ScimClient.forItServer().get("/ServiceProviderConfig").statusCode());
+        HttpResponse<String> response = get("/metrics");
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("REST_request_seconds_count{class=\"dev.scimbridge.api.DiscoveryResource\""), response.body());
     }
 
     @Test
