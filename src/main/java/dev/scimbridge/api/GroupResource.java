@@ -42,7 +42,7 @@ public class GroupResource extends ResourceEndpoint {
     public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Projection projection = ScimRequests.projection(uri);
         if (!projection.wants("members")) {
-            return super.get(id, ifNoneMatch);
+            return getProjected(id, ifNoneMatch, projection);
         }
         String base = base();
         Versioned group = groups.getWithoutMembers(id, base);

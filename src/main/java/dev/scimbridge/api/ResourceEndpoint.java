@@ -73,7 +73,11 @@ public abstract class ResourceEndpoint {
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Projection projection = ScimRequests.projection(uri);
+        return getProjected(id, ifNoneMatch, ScimRequests.projection(uri));
+    }
+
+    /** GET by id under a projection already read from the query. */
+    Response getProjected(String id, String ifNoneMatch, Projection projection) {
         Versioned resource = service().get(id, base(), projection);
         if (ifNoneMatch != null && Preconditions.matches(ifNoneMatch, resource.version())) {
             return Response.notModified(EntityTag.valueOf(resource.etag())).build();
