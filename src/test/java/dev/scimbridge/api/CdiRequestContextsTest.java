@@ -6,16 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
-import java.lang.reflect.Proxy;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -23,8 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.NormalScope;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
-import jakarta.servlet.ServletContainerInitializer;
-import jakarta.servlet.ServletContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -55,16 +49,9 @@ class CdiRequestContextsTest {
 
     @Test
     void theInitializerSetsWeldsMappingAndIsRegistered() {
-        Map<String, String> params = new HashMap<>();
-        ServletContext context = (ServletContext) Proxy.newProxyInstance(ServletContext.class.getClassLoader(),
-                new Class<?>[] {ServletContext.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "setInitParameter" -> params.putIfAbsent((String) args[0], (String) args[1]) == null;
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-        new CdiRequestContexts().onStartup(Set.of(), context);
-        assertEquals(Map.of("org.jboss.weld.context.mapping", CdiRequestContexts.ACTIVATED_PATHS), params);
-        List<Class<?>> registered = ServiceLoader.load(ServletContainerInitializer.class).stream()
-                .<Class<?>>map(ServiceLoader.Provider::type).toList();
+        assertEquals(Map.of("org.jboss.weld.context.mapping", CdiRequestContexts.ACTIVATED_PATHS),
+                ServletInitializers.initParameters(new CdiRequestContexts(), getClass().getClassLoader()));
+        List<Class<?>> registered = ServletInitializers.registered();
         assertTrue(registered.contains(CdiRequestContexts.class), registered.toString());
     }
 
