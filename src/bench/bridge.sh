@@ -24,10 +24,19 @@
 # prints the cgroup's peak usage, limit hits, OOM kills and throttled periods (bridge_cleanup logs it too,
 # so a run that dies still says whether it was killed); bridge_lift_memory_limit lifts the memory limit
 # (the harness does before it deploys its calibration WAR into the same server).
+# `bridge_seed_users COUNT FILE` creates COUNT users through the bridge (create.lua, 16 connections) and writes
+# their "id<TAB>userName" lines to FILE. `calibration_deploy [floor]` builds src/bench/calibration into a WAR of
+# its own (with `floor` the bridge's Lua scripts too, which add its StackFloor resource), drops it into the
+# running server's dropins and waits until it answers (sets CAL_DEPLOY_MS; fails after 60 s); bridge_cleanup
+# removes it. `bench_window ROUND LABEL OP SECONDS [PATH]` runs one window of wrk on OP (filter, get, patch:
+# users.lua on BENCH_USERS_FILE; create: create.lua; ping: plain.lua on PATH) under the context root PATH and
+# prints one line of figures a request: req/s, the bridge JVM's, Redis's and the machine's CPU (µs), the young
+# collections' pauses (µs) and the heap allocated (KB, from jstat: collections times the fixed eden).
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
 WLP=$ROOT/target/liberty/wlp
 SERVER_DIR=$WLP/usr/servers/scimBridge
+CALIBRATION_WAR=$SERVER_DIR/dropins/calibration.war
 WORK="" REDIS_PID="" BRIDGE_PID="" CGROUP_MEM="" CGROUP_CPU="" LIMIT_MEMORY="" LIMIT_CPU=""
 
 bridge_log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -51,6 +60,7 @@ cpu_now() {
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 bridge_cleanup() {
+    rm -f "$CALIBRATION_WAR"
     if [[ -n $BRIDGE_PID ]]; then
         "$WLP/bin/server" stop scimBridge >/dev/null 2>&1 || true
     fi
@@ -197,6 +207,7 @@ bridge_setup() {   # bridge_setup <account name> <tool>...
     fi
     WORK=$(mktemp -d /tmp/scim-bench.XXXXXX)
     trap bridge_cleanup EXIT
+    rm -f "$CALIBRATION_WAR"
     # The packaged WAR (as the container image runs it), not a loose application.
     mkdir -p "$SERVER_DIR/apps"
     rm -f "$SERVER_DIR/apps/scim-bridge.war.xml"
@@ -289,4 +300,70 @@ bridge_start() {
     else
         BRIDGE_PID=$(cat "$WLP/usr/servers/.pid/scimBridge.pid")
     fi
+}
+
+bridge_seed_users() {   # bridge_seed_users <count> <file>
+    local seeding
+    BENCH_KIND=user BENCH_COUNT=$1 BENCH_PREFIX=p BENCH_OUT=$WORK/u BENCH_THREADS=2 BENCH_LUA_DIR=$ROOT/src/bench/lua \
+        wrk -t2 -c16 -d600s -s "$ROOT/src/bench/lua/create.lua" "$BASE" >/dev/null 2>&1 &
+    seeding=$!
+    while kill -0 $seeding 2>/dev/null && [[ $(cat "$WORK"/u.* 2>/dev/null | wc -l) -lt $1 ]]; do sleep 0.5; done
+    kill -INT $seeding 2>/dev/null || true; wait $seeding || true
+    cat "$WORK"/u.* >"$2"
+    rm -f "$WORK"/u.*
+    [[ $(wc -l <"$2") -ge $1 ]] || { echo "seeding created $(wc -l <"$2") users, not $1" >&2; exit 1; }
+}
+
+calibration_deploy() {   # calibration_deploy [floor]
+    local cal=$WORK/calibration t
+    rm -rf "$cal" && mkdir -p "$cal/war/WEB-INF/classes"
+    mvn -B -q dependency:build-classpath -Dmdep.outputFile="$cal/classpath" -Dmdep.includeScope=compile >"$cal/mvn.log" 2>&1 \
+        || { cat "$cal/mvn.log" >&2; exit 1; }
+    javac -proc:none --release 17 -cp "$(cat "$cal/classpath")" -d "$cal/war/WEB-INF/classes" "$ROOT"/src/bench/calibration/*.java
+    if [[ ${1:-} == floor ]]; then
+        mkdir -p "$cal/war/WEB-INF/classes/redis"
+        cp "$ROOT"/src/main/resources/redis/*.lua "$cal/war/WEB-INF/classes/redis/"
+    fi
+    (cd "$cal/war" && unzip -q "$ROOT/target/scim-bridge.war" 'WEB-INF/lib/*' && rm -f WEB-INF/lib/embedded-redis-*.jar \
+        && jar cf "$cal/calibration.war" .)
+    cp "$cal/calibration.war" "$CALIBRATION_WAR"   # Liberty polls dropins (applicationMonitor defaults)
+    t=$(date +%s%N)
+    # The endpoint is asked only once Liberty says the application started: a request for /calibration/ping
+    # before that is the bridge's (its context root is /), and in two dev runs of round 14 Liberty's web
+    # container went on sending that URI to the bridge (401) after the calibration had started, and after two
+    # redeployments of it, while /calibration/ping/ reached the calibration.
+    for _ in $(seq 600); do
+        grep -q 'CWWKZ0001I: Application calibration started' "$SERVER_DIR/logs/messages.log" \
+            && curl -sf "$BASE/calibration/ping" >/dev/null && break
+        sleep 0.1
+    done
+    curl -sf "$BASE/calibration/ping" >/dev/null || return 1
+    CAL_DEPLOY_MS=$(( ($(date +%s%N) - t) / 1000000 ))
+}
+
+bench_window() {   # bench_window <round> <label> <op> <seconds> [path]
+    local script=users.lua gc0 gc1 jstat
+    jstat=$(dirname "$(readlink -f "$(command -v java)")")/jstat
+    [[ $3 == create ]] && script=create.lua
+    [[ $3 == ping ]] && script=plain.lua
+    gc0=$($jstat -gc "$BRIDGE_PID" | tail -1)
+    cpu_now CPU_START   # the CPU marks close around wrk: jstat, a JVM of its own, stays outside them
+    BENCH_BASE_PATH=${5:-} BENCH_PATH=${5:-/ping} BENCH_OP=$3 BENCH_KIND=user BENCH_PREFIX=c$2 BENCH_RUN=$1-$RANDOM \
+        BENCH_LUA_DIR=$ROOT/src/bench/lua BENCH_THREADS=2 \
+        wrk -t2 -c16 -d"$4"s -s "$ROOT/src/bench/lua/$script" "$BASE" >"$WORK/wrk.out" 2>&1
+    cpu_now CPU_END
+    gc1=$($jstat -gc "$BRIDGE_PID" | tail -1)
+    python3 - "$1" "$2" "$3" "$(grep '^BENCH ' "$WORK/wrk.out")" "$gc0" "$gc1" "$TICK_US" \
+        $(( CPU_END[0] - CPU_START[0] )) $(( CPU_END[1] - CPU_START[1] )) $(( CPU_END[3] - CPU_START[3] )) <<'PY'
+import sys
+rnd, label, op, bench, gc0, gc1 = sys.argv[1:7]
+tick, jvm, redis, mach = (int(x) for x in sys.argv[7:11])
+f = dict(kv.split('=') for kv in bench.split()[1:])
+n = int(f['requests'])
+a, b = gc0.split(), gc1.split()   # jstat -gc: S0C S1C S0U S1U EC EU OC OU ... YGC YGCT (columns 13 and 14)
+collections, pause = int(b[12]) - int(a[12]), float(b[13]) - float(a[13])
+allocated = collections * float(a[4]) + float(b[5]) - float(a[5])
+print(f"{op} {rnd} {label} rps={f['rps']} non2xx={f['non2xx']} jvm={jvm * tick / n:.0f} redis={redis * tick / n:.0f} "
+      f"machine={mach * tick / n:.0f} gc={pause * 1e6 / n:.1f} alloc_kb={allocated / n:.1f}", flush=True)
+PY
 }

@@ -41,13 +41,7 @@ bridge_log "built $COMPARE_REV ($(git rev-parse --short "$COMPARE_REV")) beside 
 export BENCH_TOKEN=$(cat "$WORK/token") BENCH_LUA_DIR=$ROOT/src/bench/lua BENCH_THREADS=2
 rm -f "$SERVER_DIR"/dropins/*.war
 BRIDGE_START_FROM=seed bridge_start
-BENCH_KIND=user BENCH_COUNT=10000 BENCH_PREFIX=p BENCH_OUT=$WORK/u \
-    wrk -t2 -c16 -d120s -s "$BENCH_LUA_DIR/create.lua" "$BASE" >/dev/null 2>&1 &
-seeding=$!
-while kill -0 $seeding 2>/dev/null && [[ $(cat "$WORK"/u.* 2>/dev/null | wc -l) -lt 10000 ]]; do sleep 0.5; done
-kill -INT $seeding 2>/dev/null || true; wait $seeding || true
-cat "$WORK"/u.* > "$WORK/users.tsv"
-[[ $(wc -l < "$WORK/users.tsv") -ge 10000 ]] || { echo "seeding created $(wc -l < "$WORK/users.tsv") users" >&2; exit 1; }
+bridge_seed_users 10000 "$WORK/users.tsv"
 export BENCH_USERS_FILE=$WORK/users.tsv
 cp "$OTHER/target/scim-bridge.war" "$SERVER_DIR/dropins/other.war"
 # No request may reach /other before the application is up: Liberty's web container keeps the application it
@@ -60,30 +54,8 @@ probe=$BASE/other/scim/v2/ServiceProviderConfig
 answer=$(curl -s -w ' %{http_code}' -H "Authorization: Bearer $BENCH_TOKEN" "$probe")
 [[ $answer == *' 200' && $answer == *'/other/scim/v2/'* ]] || { echo "the other build did not answer $probe: $answer" >&2; exit 1; }
 
-JSTAT=$(dirname "$(readlink -f "$(command -v java)")")/jstat
 window() {   # window <round> <this|other> <workload> <seconds>: one line of figures
-    local path="" script=users.lua gc0 gc1
-    [[ $2 == other ]] && path=/other
-    [[ $3 == create ]] && script=create.lua
-    gc0=$($JSTAT -gc "$BRIDGE_PID" | tail -1)
-    cpu_now CPU_START   # the CPU marks close around wrk: jstat, a JVM of its own, stays outside them
-    BENCH_BASE_PATH=$path BENCH_OP=$3 BENCH_KIND=user BENCH_PREFIX=c$2 BENCH_RUN=$1-$RANDOM \
-        wrk -t2 -c16 -d"$4"s -s "$BENCH_LUA_DIR/$script" "$BASE" > "$WORK/wrk.out" 2>&1
-    cpu_now CPU_END
-    gc1=$($JSTAT -gc "$BRIDGE_PID" | tail -1)
-    python3 - "$1" "$2" "$3" "$(grep '^BENCH ' "$WORK/wrk.out")" "$gc0" "$gc1" "$TICK_US" \
-        $(( CPU_END[0] - CPU_START[0] )) $(( CPU_END[1] - CPU_START[1] )) $(( CPU_END[3] - CPU_START[3] )) <<'PY'
-import sys
-rnd, build, op, bench, gc0, gc1 = sys.argv[1:7]
-tick, jvm, redis, mach = (int(x) for x in sys.argv[7:11])
-f = dict(kv.split('=') for kv in bench.split()[1:])
-n = int(f['requests'])
-a, b = gc0.split(), gc1.split()   # jstat -gc: S0C S1C S0U S1U EC EU OC OU ... YGC YGCT (columns 13 and 14)
-collections, pause = int(b[12]) - int(a[12]), float(b[13]) - float(a[13])
-allocated = collections * float(a[4]) + float(b[5]) - float(a[5])
-print(f"{op} {rnd} {build} rps={f['rps']} non2xx={f['non2xx']} jvm={jvm * tick / n:.0f} redis={redis * tick / n:.0f} "
-      f"machine={mach * tick / n:.0f} gc={pause * 1e6 / n:.1f} alloc_kb={allocated / n:.1f}", flush=True)
-PY
+    bench_window "$1" "$2" "$3" "$4" "$([[ $2 == other ]] && echo /other)"
 }
 bridge_log "warm-up: $WARM windows of 15 s of each build and workload"
 for op in $OPS; do

@@ -68,7 +68,6 @@ KNOBS=$(knobs_set)   # now, before the script exports some of them for wrk's scr
 unset BENCH_RUN       # set by wrk_for for each wrk run of a timed row only
 LABEL=${BENCH_LABEL:-$MODE}
 DOC=${BENCH_DOC:-$ROOT/docs/benchmarks.md}
-CALIBRATION_WAR=$SERVER_DIR/dropins/calibration.war
 export BENCH_LUA_DIR=$ROOT/src/bench/lua BENCH_THREADS=$THREADS
 WATCHDOG_PID=""
 log() { bridge_log "$@"; }
@@ -84,12 +83,10 @@ cleanup() {
         kill "$WATCHDOG_PID" 2>/dev/null
     fi
     log "stopping the bridge and redis"
-    rm -f "$CALIBRATION_WAR"
     bridge_cleanup
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-rm -f "$CALIBRATION_WAR"
 
 # Overall time bound: the watchdog ends this script (and so, through the EXIT trap, everything it started).
 ( sleep "$TIMEOUT"; log "time bound of ${TIMEOUT}s reached, aborting"; kill -TERM $$ ) &
@@ -349,27 +346,9 @@ paired_rounds() {
 # it changes none of the figures above, and it runs in the same warm JVM as the bridge did. Each
 # workload's "vs calibration" compares its ratio to /ping with the calibration's.
 if [[ $CALIBRATE == true ]]; then
-    cal=$WORK/calibration
-    mkdir -p "$cal/war/WEB-INF/classes"
     log "calibration: building src/bench/calibration"
-    mvn -B -q dependency:build-classpath -Dmdep.outputFile="$cal/classpath" -Dmdep.includeScope=compile >"$cal/mvn.log" 2>&1 \
-        || { cat "$cal/mvn.log" >&2; exit 1; }
-    javac -proc:none --release 17 -cp "$(cat "$cal/classpath")" -d "$cal/war/WEB-INF/classes" "$ROOT"/src/bench/calibration/*.java
-    (cd "$cal/war" && unzip -q "$ROOT/target/scim-bridge.war" 'WEB-INF/lib/*' && rm -f WEB-INF/lib/embedded-redis-*.jar \
-        && jar cf "$cal/calibration.war" .)
-    cp "$cal/calibration.war" "$CALIBRATION_WAR"   # Liberty polls dropins (applicationMonitor defaults)
-    t=$(date +%s%N)
-    # The endpoint is asked only once Liberty says the application started: a request for /calibration/ping
-    # before that is the bridge's (its context root is /), and in two dev runs of round 14 Liberty's web
-    # container went on sending that URI to the bridge (401) after the calibration had started, and after two
-    # redeployments of it, while /calibration/ping/ reached the calibration.
-    for _ in $(seq 600); do
-        grep -q 'CWWKZ0001I: Application calibration started' "$SERVER_DIR/logs/messages.log" \
-            && curl -sf "$BASE/calibration/ping" >/dev/null && break
-        sleep 0.1
-    done
-    if curl -sf "$BASE/calibration/ping" >/dev/null; then
-        log "calibration: /calibration/ping deployed in $(( ($(date +%s%N) - t) / 1000000 )) ms; at least ${CAL_WARMUP} s of warm-up"
+    if calibration_deploy; then
+        log "calibration: /calibration/ping deployed in ${CAL_DEPLOY_MS} ms; at least ${CAL_WARMUP} s of warm-up"
         WARMUP=$CAL_WARMUP BENCH_PATH=/calibration/ping timed "0 calibration (1 SET + 1 GET, JSON-B)" - plain.lua
         paired_rounds
     else
