@@ -5,12 +5,12 @@
 # request cannot do without here: the bridge's paths, one EVALSHA of the bridge's own Lua script on keys of its
 # layout, an answer of about its size written by JSON-P; no token, CDI, encryption, blind index, schema,
 # filter parse or projection. All three in one server (the calibration WAR in dropins beside the bridge), on one
-# Redis and 10,000 users in no group, in alternated windows, so that each round's three figures meet the same
+# Redis and FLOOR_USERS users in no group, in alternated windows, so that each round's three figures meet the same
 # minute of the host.
 #
 #   src/bench/stack-floor.sh
 #
-# Knobs (environment): FLOOR_OPS (filter, get, create; default "filter get create"), FLOOR_ROUNDS (6),
+# Knobs (environment): FLOOR_USERS (10000), FLOOR_OPS (filter, get, create; default "filter get create"), FLOOR_ROUNDS (6),
 # FLOOR_SECONDS (a window; 10), FLOOR_WARMUP (windows of 15 s of each workload before the rounds; 3). Tools,
 # server, Redis and credentials come from src/bench/bridge.sh.
 #
@@ -19,6 +19,7 @@
 # shares by the machine's CPU a request (the calibration's over theirs), and the medians of the bridge JVM's and
 # Redis's CPU a request of each.
 set -euo pipefail
+USERS=${FLOOR_USERS:-10000}
 OPS=${FLOOR_OPS:-filter get create}
 ROUNDS=${FLOOR_ROUNDS:-6}
 SECONDS_A_WINDOW=${FLOOR_SECONDS:-10}
@@ -29,7 +30,7 @@ source src/bench/bridge.sh
 bridge_setup Floor wrk redis-server
 export BENCH_TOKEN=$(cat "$WORK/token")
 BRIDGE_START_FROM=seed bridge_start
-bridge_seed_users 10000 "$WORK/users.tsv"
+bridge_seed_users "$USERS" "$WORK/users.tsv"
 export BENCH_USERS_FILE=$WORK/users.tsv
 # The floor's filter probes a plain index, lower(userName) -> id, where the bridge's probes its blind one.
 awk -F'\t' '{ printf "HSET calibration:floor:userName %s %s\n", tolower($2), $1 }' "$WORK/users.tsv" \
