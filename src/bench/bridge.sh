@@ -1,4 +1,4 @@
-# Sourced by run-benchmarks.sh, start-up.sh and large-group.sh (not run on its own): a bridge on loopback
+# Sourced by run-benchmarks.sh, compare-builds.sh, stack-floor.sh, start-up.sh and large-group.sh (not run on its own): a
 # against a redis-server of its own.
 #
 # `bridge_setup NAME TOOL...` installs the missing tools with apt-get, builds target/ if it lacks the
