@@ -1,5 +1,5 @@
-# Sourced by run-benchmarks.sh, compare-builds.sh, stack-floor.sh, start-up.sh and large-group.sh (not run on its own): a
-# against a redis-server of its own.
+# Sourced by run-benchmarks.sh, compare-builds.sh, stack-floor.sh, start-up.sh and large-group.sh (not run on
+# its own): a bridge on loopback against a redis-server of its own.
 #
 # `bridge_setup NAME TOOL...` installs the missing tools with apt-get, builds target/ if it lacks the
 # bridge (`mvn -DskipTests package liberty:create`), refuses to touch a running server scimBridge, copies
