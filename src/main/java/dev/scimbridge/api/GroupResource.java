@@ -3,7 +3,6 @@ package dev.scimbridge.api;
 import dev.scimbridge.scim.query.Projection;
 import dev.scimbridge.scim.schema.ResourceType;
 import dev.scimbridge.service.GroupService;
-import dev.scimbridge.service.Preconditions;
 import dev.scimbridge.service.ResourceService;
 import dev.scimbridge.service.Versioned;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,11 +45,10 @@ public class GroupResource extends ResourceEndpoint {
         }
         String base = base();
         Versioned group = groups.getWithoutMembers(id, base);
-        if (ifNoneMatch != null && Preconditions.matches(ifNoneMatch, group.version())) {
-            return Response.notModified(EntityTag.valueOf(group.etag())).build();
-        }
-        JsonObject head = projection.apply(ResourceType.GROUP, group.resource());
-        return ScimRequests.streamed(head, groups.membersStreamed(base, projection)).tag(EntityTag.valueOf(group.etag())).build();
+        return notModified(ifNoneMatch, group.version()).orElseGet(() -> {
+            JsonObject head = projection.apply(ResourceType.GROUP, group.resource());
+            return ScimRequests.streamed(head, groups.membersStreamed(base, projection)).tag(EntityTag.valueOf(group.etag())).build();
+        });
     }
 
     /** 204 (what Entra ID prefers) unless {@code attributes} asks for the resource back (RFC 7644 §3.5.2). */

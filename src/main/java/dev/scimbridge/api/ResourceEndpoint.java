@@ -1,6 +1,7 @@
 package dev.scimbridge.api;
 
 import java.net.URI;
+import java.util.Optional;
 
 import dev.scimbridge.config.DirectoryConfig;
 import dev.scimbridge.scim.query.Projection;
@@ -79,10 +80,16 @@ public abstract class ResourceEndpoint {
     /** GET by id under a projection already read from the query. */
     Response getProjected(String id, String ifNoneMatch, Projection projection) {
         Versioned resource = service().get(id, base(), projection);
-        if (ifNoneMatch != null && Preconditions.matches(ifNoneMatch, resource.version())) {
-            return Response.notModified(EntityTag.valueOf(resource.etag())).build();
+        return notModified(ifNoneMatch, resource.version())
+                .orElseGet(() -> ScimRequests.resource(200, resource, projection, service().type()).build());
+    }
+
+    /** 304 with the ETag when {@code If-None-Match} names {@code version} (RFC 7644 §3.14). */
+    static Optional<Response> notModified(String ifNoneMatch, long version) {
+        if (ifNoneMatch != null && Preconditions.matches(ifNoneMatch, version)) {
+            return Optional.of(Response.notModified(EntityTag.valueOf(Versioned.etag(version))).build());
         }
-        return ScimRequests.resource(200, resource, projection, service().type()).build();
+        return Optional.empty();
     }
 
     @PUT

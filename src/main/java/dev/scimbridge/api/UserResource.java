@@ -1,19 +1,26 @@
 package dev.scimbridge.api;
 
+import dev.scimbridge.scim.query.Projection;
 import dev.scimbridge.scim.schema.ResourceType;
 import dev.scimbridge.service.ResourceService;
 import dev.scimbridge.service.UserService;
 import dev.scimbridge.service.Versioned;
+import dev.scimbridge.service.WrittenResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-/** {@code /scim/v2/Users} (RFC 7644 §3): the shared operations of {@link ResourceEndpoint}, and PATCH answering 200 with the user. */
+/**
+ * {@code /scim/v2/Users} (RFC 7644 §3): the shared operations of {@link ResourceEndpoint}, GET by id written from
+ * the stored record under the default projection, and PATCH answering 200 with the user.
+ */
 @Path("scim/v2/Users")
 @ApplicationScoped
 public class UserResource extends ResourceEndpoint {
@@ -24,6 +31,23 @@ public class UserResource extends ResourceEndpoint {
     @Override
     protected ResourceService service() {
         return users;
+    }
+
+    /**
+     * GET one user. Under the default projection the answer is written from the stored record's text, not
+     * parsed and built again (docs/benchmarks.md, round 19); under any other, as every resource is.
+     */
+    @Override
+    @GET
+    @Path("{id}")
+    public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        Projection projection = ScimRequests.projection(uri);
+        if (!projection.isDefault()) {
+            return getProjected(id, ifNoneMatch, projection);
+        }
+        WrittenResource user = users.getWhole(id, base());
+        return notModified(ifNoneMatch, user.version()).orElseGet(() ->
+                Response.ok(user.json(), ScimRequests.SCIM_JSON).tag(EntityTag.valueOf(user.etag())).build());
     }
 
     @PATCH

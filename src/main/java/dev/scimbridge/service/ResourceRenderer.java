@@ -1,5 +1,7 @@
 package dev.scimbridge.service;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Map;
@@ -7,6 +9,7 @@ import java.util.Map;
 import dev.scimbridge.scim.Json;
 import dev.scimbridge.scim.schema.ResourceType;
 import dev.scimbridge.store.StoredResource;
+import dev.scimbridge.store.StoredUserText;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -35,12 +38,47 @@ public final class ResourceRenderer {
                 out.add(e.getKey(), e.getValue());
             }
         }
-        out.add("meta", Json.createObjectBuilder()
+        out.add("meta", meta(type, stored.id(), stored.created(), stored.lastModified(), stored.version(), baseUrl));
+        return out;
+    }
+
+    private static JsonObjectBuilder meta(ResourceType type, String id, Instant created, Instant lastModified, long version,
+                                          String baseUrl) {
+        return Json.createObjectBuilder()
                 .add("resourceType", type.id())
-                .add("created", DateTimeFormatter.ISO_INSTANT.format(stored.created()))
-                .add("lastModified", DateTimeFormatter.ISO_INSTANT.format(stored.lastModified()))
-                .add("location", location(type, stored.id(), baseUrl))
-                .add("version", new Versioned(JsonValue.EMPTY_JSON_OBJECT, stored.version()).etag()));
+                .add("created", DateTimeFormatter.ISO_INSTANT.format(created))
+                .add("lastModified", DateTimeFormatter.ISO_INSTANT.format(lastModified))
+                .add("location", location(type, id, baseUrl))
+                .add("version", Versioned.etag(version));
+    }
+
+    /**
+     * A user as {@link #render} and {@link #groups} render it with every stored attribute, as UTF-8 JSON, written
+     * from the stored attributes' JSON text without parsing it: {@code id}, {@code groups} and {@code meta} are
+     * rendered here, and the stored members follow them. A response that keeps every attribute (the default
+     * projection) is this; parsing the record to write it again was most of the bridge's own work in a GET by id
+     * (docs/benchmarks.md, round 19).
+     */
+    public static byte[] renderWhole(StoredUserText user, String baseUrl) {
+        JsonObjectBuilder derived = Json.createObjectBuilder().add("id", user.id());
+        if (!user.groups().isEmpty()) {
+            derived.add("groups", groups(user.groups(), baseUrl));
+        }
+        derived.add("meta", meta(ResourceType.USER, user.id(), user.created(), user.lastModified(), user.version(), baseUrl));
+        byte[] head = derived.build().toString().getBytes(StandardCharsets.UTF_8);
+        byte[] stored = user.attributesJson();
+        if (stored.length < 2 || stored[0] != '{' || stored[stored.length - 1] != '}') {
+            throw new IllegalStateException("a stored record is not a JSON object's text");
+        }
+        boolean empty = stored.length == 2;
+        byte[] out = new byte[head.length + (empty ? 0 : stored.length - 1)];
+        System.arraycopy(head, 0, out, 0, head.length - 1);
+        if (empty) {
+            out[out.length - 1] = '}';
+        } else {
+            out[head.length - 1] = ',';
+            System.arraycopy(stored, 1, out, head.length, stored.length - 1);
+        }
         return out;
     }
 

@@ -25,6 +25,7 @@ import dev.scimbridge.store.DuplicateKeyException;
 import dev.scimbridge.store.IndexProbe;
 import dev.scimbridge.store.ResourceNotFoundException;
 import dev.scimbridge.store.StoredResource;
+import dev.scimbridge.store.StoredUserText;
 import dev.scimbridge.store.Tenant;
 import dev.scimbridge.store.UserIndexValues;
 import dev.scimbridge.store.UserPage;
@@ -81,6 +82,12 @@ public class UserService implements ResourceService {
         } catch (DuplicateKeyException e) {
             throw ScimException.uniqueness("A user with this userName already exists.");
         }
+    }
+
+    /** A user with every attribute it returns by default, written from its record's text (one round trip). */
+    public WrittenResource getWhole(String id, String baseUrl) {
+        StoredUserText user = users.getText(account.tenant(), id).orElseThrow(() -> notFound(id));
+        return new WrittenResource(ResourceRenderer.renderWhole(user, baseUrl), user.version());
     }
 
     @Override

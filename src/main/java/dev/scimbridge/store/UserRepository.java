@@ -31,6 +31,12 @@ public interface UserRepository {
     List<UserWithGroups> getAllWithGroups(Tenant tenant, Collection<String> ids);
 
     /**
+     * A user with the records of its groups, as {@link #getAllWithGroups} reads it, its attributes opened but
+     * left as JSON text; empty when it does not exist. One round trip.
+     */
+    Optional<StoredUserText> getText(Tenant tenant, String id);
+
+    /**
      * The users the probes find (an {@code or} of indexed {@code eq} terms, RFC 7644 §3.4.2.2), each once
      * in first-seen order, with the records of their groups when {@code withGroups} (else the groups are
      * not read). One round trip for all probes.

@@ -51,6 +51,11 @@ public record Projection(List<String> attributes, List<String> excluded) {
         return new Projection(requested, requested.isEmpty() ? split(excludedAttributes) : List.of());
     }
 
+    /** Whether this is the default projection: neither {@code attributes} nor {@code excludedAttributes} given. */
+    public boolean isDefault() {
+        return attributes.isEmpty() && excluded.isEmpty();
+    }
+
     /**
      * Whether the top-level attribute appears in responses under this projection, so a service can skip reading
      * it; e.g. {@code wants("members")} is false for {@code excludedAttributes=members}.
@@ -76,7 +81,7 @@ public record Projection(List<String> attributes, List<String> excluded) {
      * it, which is looked for under the default projection only (under others something is usually dropped).
      */
     public JsonObject apply(ResourceType type, JsonObject resource) {
-        if (attributes.isEmpty() && excluded.isEmpty() && keptWhole(type, resource)) {
+        if (isDefault() && keptWhole(type, resource)) {
             return resource;
         }
         JsonObjectBuilder out = Json.createObjectBuilder();

@@ -56,9 +56,16 @@ final class RedisRecords {
         try (JsonReader reader = Json.createReader(new StringReader(s(plain)))) {
             attributes = reader.readObject();
         }
-        return Optional.of(new StoredResource(id, Long.parseLong(s(fields.get(0))),
-                Instant.ofEpochMilli(Long.parseLong(s(fields.get(1)))),
-                Instant.ofEpochMilli(Long.parseLong(s(fields.get(2)))), attributes));
+        return Optional.of(new StoredResource(id, version(fields.get(0)), instant(fields.get(1)), instant(fields.get(2)), attributes));
+    }
+
+    static long version(byte[] field) {
+        return Long.parseLong(s(field));
+    }
+
+    /** A record's {@code cr} or {@code lm} field: epoch milliseconds. */
+    static Instant instant(byte[] field) {
+        return Instant.ofEpochMilli(Long.parseLong(s(field)));
     }
 
     /** A record needs its version and its sealed data; a hash without them is gone or half-deleted. */

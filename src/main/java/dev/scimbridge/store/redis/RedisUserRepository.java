@@ -23,6 +23,7 @@ import dev.scimbridge.store.DuplicateKeyException;
 import dev.scimbridge.store.IndexProbe;
 import dev.scimbridge.store.ResourceNotFoundException;
 import dev.scimbridge.store.StoredResource;
+import dev.scimbridge.store.StoredUserText;
 import dev.scimbridge.store.Tenant;
 import dev.scimbridge.store.UserIndexValues;
 import dev.scimbridge.store.UserPage;
@@ -132,6 +133,13 @@ public class RedisUserRepository implements UserRepository {
         Read read = new Read(tenant, true);
         ids.forEach(read::id);
         return List.copyOf(read.run().users());
+    }
+
+    @Override
+    public Optional<StoredUserText> getText(Tenant tenant, String id) {
+        Read read = new Read(tenant, true);
+        read.id(id);
+        return read.runText();
     }
 
     @Override
@@ -330,20 +338,51 @@ public class RedisUserRepository implements UserRepository {
 
         UserPage run() {
             List<?> reply = (List<?>) call(() -> READ.evalBinary(jedis, k, a));
+            Map<String, StoredResource> groups = groups(reply);
+            // Opened (decrypted, parsed) when read: a page is written one user at a time.
+            return new UserPage(MappedList.of(completeRows(reply), fields -> new UserWithGroups(
+                    RedisRecords.openRow(tenant, fields, keys::user).orElseThrow(), groupsOf(fields, groups))),
+                    (Long) reply.get(0));
+        }
+
+        /** The first user found, its record decrypted but not parsed. */
+        Optional<StoredUserText> runText() {
+            List<?> reply = (List<?>) call(() -> READ.evalBinary(jedis, k, a));
+            List<List<?>> rows = completeRows(reply);
+            if (rows.isEmpty()) {
+                return Optional.empty();
+            }
+            List<?> row = rows.get(0);
+            String id = s((byte[]) row.get(0));
+            byte[] json = tenant.codec().open(keys.user(id), (byte[]) row.get(4));
+            return Optional.of(new StoredUserText(id, RedisRecords.version((byte[]) row.get(1)),
+                    RedisRecords.instant((byte[]) row.get(2)), RedisRecords.instant((byte[]) row.get(3)), json,
+                    groupsOf(row, groups(reply))));
+        }
+
+        /** The reply's groups, each opened once. */
+        private Map<String, StoredResource> groups(List<?> reply) {
             Map<String, StoredResource> groups = new HashMap<>();
             openedGroups.openRecords(tenant, (List<?>) reply.get(2), (List<?>) reply.get(3), keys::group)
                     .forEach(g -> groups.put(g.id(), g));
+            return groups;
+        }
+
+        /** The reply's user rows {@code {id, v, cr, lm, d, group ids}} that hold a whole record. */
+        private static List<List<?>> completeRows(List<?> reply) {
             List<List<?>> rows = new ArrayList<>();
             for (Object row : (List<?>) reply.get(1)) {
                 if (RedisRecords.isCompleteRow((List<?>) row)) {
                     rows.add((List<?>) row);
                 }
             }
-            // Opened (decrypted, parsed) when read: a page is written one user at a time.
-            return new UserPage(MappedList.of(rows, fields -> new UserWithGroups(
-                    RedisRecords.openRow(tenant, fields, keys::user).orElseThrow(),
-                    ((List<?>) fields.get(5)).stream().map(g -> s((byte[]) g)).sorted()
-                            .map(groups::get).filter(Objects::nonNull).toList())), (Long) reply.get(0));
+            return rows;
+        }
+
+        /** A row's groups, by id, of those whose records the reply holds. */
+        private static List<StoredResource> groupsOf(List<?> row, Map<String, StoredResource> groups) {
+            return ((List<?>) row.get(5)).stream().map(g -> s((byte[]) g)).sorted()
+                    .map(groups::get).filter(Objects::nonNull).toList();
         }
     }
 

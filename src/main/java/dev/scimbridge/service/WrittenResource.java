@@ -1,0 +1,12 @@
+package dev.scimbridge.service;
+
+/**
+ * A resource's representation already written as UTF-8 JSON, and its version, from which the resource layer
+ * writes the {@code ETag} (RFC 7644 §3.14).
+ */
+public record WrittenResource(byte[] json, long version) {
+
+    public String etag() {
+        return Versioned.etag(version);
+    }
+}
