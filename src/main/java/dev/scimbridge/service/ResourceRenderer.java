@@ -1,6 +1,6 @@
 package dev.scimbridge.service;
 
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
@@ -14,6 +14,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonGenerator;
 
 /**
  * Builds the representation a client sees (RFC 7643 §3.1): the stored attributes plus {@code id},
@@ -60,26 +61,28 @@ public final class ResourceRenderer {
      * (docs/benchmarks.md, round 19).
      */
     public static byte[] renderWhole(StoredUserText user, String baseUrl) {
-        JsonObjectBuilder derived = Json.createObjectBuilder().add("id", user.id());
-        if (!user.groups().isEmpty()) {
-            derived.add("groups", groups(user.groups(), baseUrl));
-        }
-        derived.add("meta", meta(ResourceType.USER, user.id(), user.created(), user.lastModified(), user.version(), baseUrl));
-        byte[] head = derived.build().toString().getBytes(StandardCharsets.UTF_8);
         byte[] stored = user.attributesJson();
         if (stored.length < 2 || stored[0] != '{' || stored[stored.length - 1] != '}') {
             throw new IllegalStateException("a stored record is not a JSON object's text");
         }
-        boolean empty = stored.length == 2;
-        byte[] out = new byte[head.length + (empty ? 0 : stored.length - 1)];
-        System.arraycopy(head, 0, out, 0, head.length - 1);
-        if (empty) {
-            out[out.length - 1] = '}';
-        } else {
-            out[head.length - 1] = ',';
-            System.arraycopy(stored, 1, out, head.length, stored.length - 1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        try (JsonGenerator json = Json.createGenerator(out)) {
+            json.writeStartObject().write("id", user.id());
+            if (!user.groups().isEmpty()) {
+                json.write("groups", groups(user.groups(), baseUrl).build());
+            }
+            json.write("meta", meta(ResourceType.USER, user.id(), user.created(), user.lastModified(), user.version(), baseUrl).build());
+            json.writeEnd();
         }
-        return out;
+        byte[] head = out.toByteArray();
+        if (stored.length == 2) {
+            return head;
+        }
+        byte[] whole = new byte[head.length + stored.length - 1];   // head's closing brace becomes a comma
+        System.arraycopy(head, 0, whole, 0, head.length - 1);
+        whole[head.length - 1] = ',';
+        System.arraycopy(stored, 1, whole, head.length, stored.length - 1);
+        return whole;
     }
 
     public static String location(ResourceType type, String id, String baseUrl) {
