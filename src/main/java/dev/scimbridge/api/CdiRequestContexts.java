@@ -8,7 +8,7 @@ import jakarta.servlet.ServletContext;
 /**
  * Keeps Weld from setting up CDI's request, session and conversation contexts (CDI 4.0 §6.7) for SCIM
  * requests, which need none: every bean of the bridge is application-scoped or dependent
- * ({@code NormalScopesTest} fails the build otherwise). Setting the contexts up and tearing them down
+ * ({@code CdiRequestContextsTest} fails the build otherwise). Setting the contexts up and tearing them down
  * around each request was 3.5 % of a filter's CPU samples (docs/benchmarks.md, round 18). Weld reads
  * {@value #CONTEXT_MAPPING} when the application starts: requests whose path inside the application
  * matches {@link #ACTIVATED_PATHS} get the contexts, so {@code /ping} and anything outside
