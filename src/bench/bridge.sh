@@ -341,18 +341,19 @@ calibration_deploy() {   # calibration_deploy [floor]
     CAL_DEPLOY_MS=$(( ($(date +%s%N) - t) / 1000000 ))
 }
 
+JSTAT=""   # the JDK's jstat, found at the first bench_window
 bench_window() {   # bench_window <round> <label> <op> <seconds> [path]
-    local script=users.lua gc0 gc1 jstat
-    jstat=$(dirname "$(readlink -f "$(command -v java)")")/jstat
+    local script=users.lua gc0 gc1
+    [[ -n $JSTAT ]] || JSTAT=$(dirname "$(readlink -f "$(command -v java)")")/jstat
     [[ $3 == create ]] && script=create.lua
     [[ $3 == ping ]] && script=plain.lua
-    gc0=$($jstat -gc "$BRIDGE_PID" | tail -1)
+    gc0=$($JSTAT -gc "$BRIDGE_PID" | tail -1)
     cpu_now CPU_START   # the CPU marks close around wrk: jstat, a JVM of its own, stays outside them
     BENCH_BASE_PATH=${5:-} BENCH_PATH=${5:-/ping} BENCH_OP=$3 BENCH_KIND=user BENCH_PREFIX=c$2 BENCH_RUN=$1-$RANDOM \
         BENCH_LUA_DIR=$ROOT/src/bench/lua BENCH_THREADS=2 \
         wrk -t2 -c16 -d"$4"s -s "$ROOT/src/bench/lua/$script" "$BASE" >"$WORK/wrk.out" 2>&1
     cpu_now CPU_END
-    gc1=$($jstat -gc "$BRIDGE_PID" | tail -1)
+    gc1=$($JSTAT -gc "$BRIDGE_PID" | tail -1)
     python3 - "$1" "$2" "$3" "$(grep '^BENCH ' "$WORK/wrk.out")" "$gc0" "$gc1" "$TICK_US" \
         $(( CPU_END[0] - CPU_START[0] )) $(( CPU_END[1] - CPU_START[1] )) $(( CPU_END[3] - CPU_START[3] )) <<'PY'
 import sys
