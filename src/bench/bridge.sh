@@ -29,7 +29,8 @@
 # its own (with `floor` the bridge's Lua scripts too, which add its StackFloor resource), drops it into the
 # running server's dropins and waits until it answers (sets CAL_DEPLOY_MS; fails after 60 s); bridge_cleanup
 # removes it. `bench_window ROUND LABEL OP SECONDS [PATH]` runs one window of wrk on OP (filter, get, patch:
-# users.lua on BENCH_USERS_FILE; create: create.lua; ping: plain.lua on PATH) under the context root PATH and
+# users.lua on BENCH_USERS_FILE; create: create.lua; ping: plain.lua on PATH; page: paging.lua, pages of 100
+# through BENCH_TOTAL users) under the context root PATH and
 # prints one line of figures a request: req/s, the bridge JVM's, Redis's and the machine's CPU (µs), the young
 # collections' pauses (µs) and the heap allocated (KB, from jstat: collections times the fixed eden).
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -347,10 +348,11 @@ bench_window() {   # bench_window <round> <label> <op> <seconds> [path]
     [[ -n $JSTAT ]] || JSTAT=$(dirname "$(readlink -f "$(command -v java)")")/jstat
     [[ $3 == create ]] && script=create.lua
     [[ $3 == ping ]] && script=plain.lua
+    [[ $3 == page ]] && script=paging.lua
     gc0=$($JSTAT -gc "$BRIDGE_PID" | tail -1)
     cpu_now CPU_START   # the CPU marks close around wrk: jstat, a JVM of its own, stays outside them
     BENCH_BASE_PATH=${5:-} BENCH_PATH=${5:-/ping} BENCH_OP=$3 BENCH_KIND=user BENCH_PREFIX=c$2 BENCH_RUN=$1-$RANDOM \
-        BENCH_LUA_DIR=$ROOT/src/bench/lua BENCH_THREADS=2 \
+        BENCH_LUA_DIR=$ROOT/src/bench/lua BENCH_THREADS=2 BENCH_PAGE=100 \
         wrk -t2 -c16 -d"$4"s -s "$ROOT/src/bench/lua/$script" "$BASE" >"$WORK/wrk.out" 2>&1
     cpu_now CPU_END
     gc1=$($JSTAT -gc "$BRIDGE_PID" | tail -1)

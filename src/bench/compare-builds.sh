@@ -10,7 +10,8 @@
 #   COMPARE_REV=1e6322c src/bench/compare-builds.sh
 #
 # Knobs (environment): COMPARE_REV (required: the commit, tag or branch to compare with), COMPARE_OPS
-# (workloads, space separated: filter, get, patch, create; default "filter get create"), COMPARE_ROUNDS (6),
+# (workloads, space separated: filter, get, patch, create, page (Okta's import: count=100); default "filter get
+# create"), COMPARE_ROUNDS (6),
 # COMPARE_SECONDS (a window; 10), COMPARE_WARMUP (windows of 15 s of each build and workload before the
 # rounds, so that both are compiled; 3). Tools, server, Redis and credentials come from src/bench/bridge.sh.
 #

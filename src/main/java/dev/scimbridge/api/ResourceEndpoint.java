@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import dev.scimbridge.config.DirectoryConfig;
 import dev.scimbridge.scim.query.Projection;
+import dev.scimbridge.service.ListQuery;
 import dev.scimbridge.service.Preconditions;
 import dev.scimbridge.service.ResourceService;
 import dev.scimbridge.service.Versioned;
@@ -62,13 +63,18 @@ public abstract class ResourceEndpoint {
 
     @GET
     public Response list() {
-        return ScimRequests.ok(service().list(ScimRequests.listQuery(uri), base())).build();
+        return listed(ScimRequests.listQuery(uri));
     }
 
     @POST
     @Path(".search")
     public Response search(byte[] body) {
-        return ScimRequests.ok(service().list(ScimRequests.searchQuery(body(body)), base())).build();
+        return listed(ScimRequests.searchQuery(body(body)));
+    }
+
+    /** The answer to a list or a search, 200 with a {@code ListResponse}. */
+    Response listed(ListQuery query) {
+        return ScimRequests.ok(service().list(query, base())).build();
     }
 
     @GET

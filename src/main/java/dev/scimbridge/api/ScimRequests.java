@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import dev.scimbridge.scim.Json;
 import dev.scimbridge.scim.ListResponse;
 import dev.scimbridge.scim.ScimException;
+import dev.scimbridge.scim.WrittenListResponse;
 import dev.scimbridge.scim.query.Projection;
 import dev.scimbridge.service.ListQuery;
 import dev.scimbridge.service.Versioned;
@@ -212,6 +213,11 @@ final class ScimRequests {
      */
     static Response.ResponseBuilder ok(ListResponse list) {
         return Response.ok(generated(list::writeTo), SCIM_JSON);
+    }
+
+    /** A ListResponse of resources already written, copied resource by resource into the response stream. */
+    static Response.ResponseBuilder ok(WrittenListResponse list) {
+        return Response.ok((StreamingOutput) out -> list.writeTo(new ResponseStream(out)), SCIM_JSON);
     }
 
     /** One resource whose writer adds to it as it streams (a group's members), 200. */

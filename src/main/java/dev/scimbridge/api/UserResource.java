@@ -2,6 +2,7 @@ package dev.scimbridge.api;
 
 import dev.scimbridge.scim.query.Projection;
 import dev.scimbridge.scim.schema.ResourceType;
+import dev.scimbridge.service.ListQuery;
 import dev.scimbridge.service.ResourceService;
 import dev.scimbridge.service.UserService;
 import dev.scimbridge.service.Versioned;
@@ -18,8 +19,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 /**
- * {@code /scim/v2/Users} (RFC 7644 §3): the shared operations of {@link ResourceEndpoint}, GET by id written from
- * the stored record under the default projection, and PATCH answering 200 with the user.
+ * {@code /scim/v2/Users} (RFC 7644 §3): the shared operations of {@link ResourceEndpoint}, GET by id and the lists
+ * that need no record parsed written from the stored records under the default projection, and PATCH answering 200
+ * with the user.
  */
 @Path("scim/v2/Users")
 @ApplicationScoped
@@ -48,6 +50,16 @@ public class UserResource extends ResourceEndpoint {
         WrittenResource user = users.getWhole(id, base());
         return notModified(ifNoneMatch, user.version()).orElseGet(() ->
                 Response.ok(user.json(), ScimRequests.SCIM_JSON).tag(EntityTag.valueOf(user.etag())).build());
+    }
+
+    /**
+     * A list or a search. One that needs no record parsed (a page, or an exact index look-up such as Entra ID's
+     * and Okta's {@code userName eq "…"}, under the default projection) is written from the stored records' text;
+     * any other as every resource type's is.
+     */
+    @Override
+    Response listed(ListQuery query) {
+        return users.listWhole(query, base()).map(list -> ScimRequests.ok(list).build()).orElseGet(() -> super.listed(query));
     }
 
     @PATCH

@@ -13,6 +13,7 @@ import dev.scimbridge.config.DirectoryConfig;
 import dev.scimbridge.scim.ListResponse;
 import dev.scimbridge.scim.MappedList;
 import dev.scimbridge.scim.ScimException;
+import dev.scimbridge.scim.WrittenListResponse;
 import dev.scimbridge.scim.filter.Filter;
 import dev.scimbridge.scim.filter.FilterEvaluator;
 import dev.scimbridge.scim.filter.FilterParser;
@@ -34,29 +35,33 @@ import jakarta.json.JsonObject;
  * filter, or a sort, scans the account's resources up to {@code scim.filter.scan-limit} and answers
  * {@code tooMany} beyond. A plain list pages through the creation-ordered set without scanning.
  * All index look-ups of a filter go to the {@link Loader} in one call, and so does a page, so a store
- * that reads them together with the records (Users) answers in one round trip.
+ * that reads them together with the records (Users) answers in one round trip. A query that needs no resource
+ * parsed (a page, or a filter an index answers exactly, under the default projection and no sort) can be answered
+ * from resources already written ({@link #searchWritten}).
  */
 final class ResourceSearch {
     private static final int SCAN_CHUNK = 500;
     private static final FilterEvaluator EVALUATOR = new FilterEvaluator();
 
     /**
-     * How a search reads one resource type: full representations, with the derived attributes when
-     * asked, of the resources that index probes find or of a page of the creation order.
+     * How a search reads one resource type: full representations ({@code T}: JSON objects, or their text for
+     * {@link #searchWritten}), with the derived attributes when asked, of the resources that index probes find or of
+     * a page of the creation order.
      */
-    interface Loader {
+    interface Loader<T> {
         /** The resources the probes find (an {@code or} of them), each once in first-seen order. */
-        List<JsonObject> find(List<IndexProbe> probes, boolean derived);
+        List<T> find(List<IndexProbe> probes, boolean derived);
 
         /** {@code count} resources in creation order from {@code offset} (0-based), and how many there are. */
-        Found page(long offset, int count, boolean derived);
+        Found<T> page(long offset, int count, boolean derived);
 
         /**
          * A loader that resolves probes and pages with the repository ({@code findIds}, {@code page}), then
          * reads the ids with {@code load}, which keeps their order and skips ids that do not exist.
          */
-        static Loader byIds(ResourceRepository repository, Tenant tenant, BiFunction<List<String>, Boolean, List<JsonObject>> load) {
-            return new Loader() {
+        static Loader<JsonObject> byIds(ResourceRepository repository, Tenant tenant,
+                                        BiFunction<List<String>, Boolean, List<JsonObject>> load) {
+            return new Loader<>() {
                 @Override
                 public List<JsonObject> find(List<IndexProbe> probes, boolean derived) {
                     Set<String> candidates = new LinkedHashSet<>();
@@ -71,16 +76,16 @@ final class ResourceSearch {
                 }
 
                 @Override
-                public Found page(long offset, int count, boolean derived) {
+                public Found<JsonObject> page(long offset, int count, boolean derived) {
                     Page page = repository.page(tenant, offset, count);
-                    return new Found(load.apply(page.ids(), derived), page.total());
+                    return new Found<>(load.apply(page.ids(), derived), page.total());
                 }
             };
         }
     }
 
     /** Rendered resources of a page (perhaps rendering as they are read), and how many resources there are in all. */
-    record Found(List<JsonObject> resources, long total) {
+    record Found<T>(List<T> resources, long total) {
     }
 
     private ResourceSearch() {
@@ -92,10 +97,10 @@ final class ResourceSearch {
      *                      streamed from the store, which is then read with the resources only for a filter
      *                      that names it; when null, the derived attribute is read with the resources
      */
-    static ListResponse search(ResourceType type, ListQuery query, Loader loader, DirectoryConfig config, String derivedName,
-                               ListResponse.ResourceWriter derivedWriter) {
-        int startIndex = query.startIndex() == null || query.startIndex() < 1 ? 1 : query.startIndex();
-        int count = query.count() == null ? config.filterMaxResults() : Math.max(0, Math.min(query.count(), config.filterMaxResults()));
+    static ListResponse search(ResourceType type, ListQuery query, Loader<JsonObject> loader, DirectoryConfig config,
+                               String derivedName, ListResponse.ResourceWriter derivedWriter) {
+        int startIndex = startIndex(query);
+        int count = count(query, config);
         Optional<SortSpec> sort = SortSpec.of(query.sortBy(), query.sortOrder());
         boolean wantsDerived = query.projection().wants(derivedName);
         boolean streamed = wantsDerived && derivedWriter != null;
@@ -103,7 +108,7 @@ final class ResourceSearch {
         ListResponse.ResourceWriter writer = streamed ? derivedWriter : ListResponse.ResourceWriter.WHOLE;
 
         if (blank(query.filter()) && sort.isEmpty()) {
-            Found page = loader.page(startIndex - 1L, count, readDerived);
+            Found<JsonObject> page = loader.page(startIndex - 1L, count, readDerived);
             return respond(type, query, page.resources(), page.total(), startIndex, writer);
         }
 
@@ -117,7 +122,7 @@ final class ResourceSearch {
         if (plan != null && !plan.isScan()) {
             List<IndexProbe> probes = new ArrayList<>(plan.lookups().size());
             for (IndexLookup lookup : plan.lookups()) {
-                probes.add(new IndexProbe(lookup.attribute(), lookup.attribute().equals("id") ? lookup.value() : lookup.normalisedValue()));
+                probes.add(probe(lookup));
             }
             for (JsonObject r : loader.find(probes, derivedInFilter || readDerived)) {
                 if (EVALUATOR.matches(filter, r, type)) {
@@ -145,6 +150,46 @@ final class ResourceSearch {
         int from = (int) Math.min(matched.size(), startIndex - 1L);
         int to = Math.min(matched.size(), from + count);
         return respond(type, query, matched.subList(from, to), matched.size(), startIndex, writer);
+    }
+
+    /**
+     * The answer written from resources already written whole, with their derived attributes, when the query needs
+     * no resource parsed: the default projection, no sort, and no filter or one that an index answers exactly
+     * ({@link FilterPlan#isExact()}: Entra ID's and Okta's {@code userName eq "…"}). Empty otherwise, for
+     * {@link #search}. A filter is parsed and validated here first, so a bad one fails as it would there.
+     */
+    static Optional<WrittenListResponse> searchWritten(ResourceType type, ListQuery query, Loader<byte[]> loader,
+                                                       DirectoryConfig config) {
+        if (!query.projection().isDefault() || SortSpec.of(query.sortBy(), query.sortOrder()).isPresent()) {
+            return Optional.empty();
+        }
+        int startIndex = startIndex(query);
+        int count = count(query, config);
+        if (blank(query.filter())) {
+            Found<byte[]> page = loader.page(startIndex - 1L, count, true);
+            return Optional.of(new WrittenListResponse(page.resources(), page.total(), startIndex));
+        }
+        FilterPlan plan = FilterPlanner.plan(FilterParser.parse(query.filter()), type);
+        if (!plan.isExact()) {
+            return Optional.empty();
+        }
+        List<byte[]> matched = loader.find(List.of(probe(plan.lookups().get(0))), true);
+        int from = (int) Math.min(matched.size(), startIndex - 1L);
+        int to = Math.min(matched.size(), from + count);
+        return Optional.of(new WrittenListResponse(matched.subList(from, to), matched.size(), startIndex));
+    }
+
+    /** The index probe of a lookup: the value as the index keys it ({@code id} is a key, taken as written). */
+    private static IndexProbe probe(IndexLookup lookup) {
+        return new IndexProbe(lookup.attribute(), lookup.attribute().equals("id") ? lookup.value() : lookup.normalisedValue());
+    }
+
+    private static int startIndex(ListQuery query) {
+        return query.startIndex() == null || query.startIndex() < 1 ? 1 : query.startIndex();
+    }
+
+    private static int count(ListQuery query, DirectoryConfig config) {
+        return query.count() == null ? config.filterMaxResults() : Math.max(0, Math.min(query.count(), config.filterMaxResults()));
     }
 
     /** The page projected as the query asks, each resource when it is written. */

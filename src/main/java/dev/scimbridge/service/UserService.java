@@ -15,6 +15,7 @@ import dev.scimbridge.scim.Json;
 import dev.scimbridge.scim.ListResponse;
 import dev.scimbridge.scim.MappedList;
 import dev.scimbridge.scim.ScimException;
+import dev.scimbridge.scim.WrittenListResponse;
 import dev.scimbridge.scim.patch.PatchApplier;
 import dev.scimbridge.scim.patch.PatchRequest;
 import dev.scimbridge.scim.query.Projection;
@@ -30,6 +31,7 @@ import dev.scimbridge.store.Tenant;
 import dev.scimbridge.store.UserIndexValues;
 import dev.scimbridge.store.UserPage;
 import dev.scimbridge.store.UserRepository;
+import dev.scimbridge.store.UserTextPage;
 import dev.scimbridge.store.UserWithGroups;
 import dev.scimbridge.store.VersionConflictException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -163,18 +165,40 @@ public class UserService implements ResourceService {
     @Override
     public ListResponse list(ListQuery query, String baseUrl) {
         Tenant tenant = account.tenant();
-        return ResourceSearch.search(ResourceType.USER, query, new ResourceSearch.Loader() {
+        return ResourceSearch.search(ResourceType.USER, query, new ResourceSearch.Loader<>() {
             @Override
             public List<JsonObject> find(List<IndexProbe> probes, boolean derived) {
                 return renderAll(users.find(tenant, probes, derived), baseUrl);
             }
 
             @Override
-            public ResourceSearch.Found page(long offset, int count, boolean derived) {
+            public ResourceSearch.Found<JsonObject> page(long offset, int count, boolean derived) {
                 UserPage page = users.readPage(tenant, offset, count, derived);
-                return new ResourceSearch.Found(renderAll(page.users(), baseUrl), page.total());
+                return new ResourceSearch.Found<>(renderAll(page.users(), baseUrl), page.total());
             }
         }, config, "groups", null);
+    }
+
+    /**
+     * The answer to a list or search written from the users' records' text, as {@link #getWhole} writes one user,
+     * when the query needs no record parsed: a page or an exact index look-up such as {@code userName eq "…"} under
+     * the default projection ({@link ResourceSearch#searchWritten}). Empty for any other query, which {@link #list}
+     * answers.
+     */
+    public Optional<WrittenListResponse> listWhole(ListQuery query, String baseUrl) {
+        Tenant tenant = account.tenant();
+        return ResourceSearch.searchWritten(ResourceType.USER, query, new ResourceSearch.Loader<>() {
+            @Override
+            public List<byte[]> find(List<IndexProbe> probes, boolean derived) {
+                return MappedList.of(users.findText(tenant, probes), u -> ResourceRenderer.renderWhole(u, baseUrl));
+            }
+
+            @Override
+            public ResourceSearch.Found<byte[]> page(long offset, int count, boolean derived) {
+                UserTextPage page = users.readPageText(tenant, offset, count);
+                return new ResourceSearch.Found<>(MappedList.of(page.users(), u -> ResourceRenderer.renderWhole(u, baseUrl)), page.total());
+            }
+        }, config);
     }
 
     /**

@@ -53,6 +53,15 @@ public interface UserRepository {
     UserPage readPage(Tenant tenant, long offset, int count, boolean withGroups);
 
     /**
+     * The users the probes find, as {@link #find} finds them with their groups, their attributes opened but left as
+     * JSON text. One round trip.
+     */
+    List<StoredUserText> findText(Tenant tenant, List<IndexProbe> probes);
+
+    /** A page as {@link #readPage} reads it with the users' groups, their attributes opened but left as JSON text. */
+    UserTextPage readPageText(Tenant tenant, long offset, int count);
+
+    /**
      * Replaces the attributes of {@code current} if it is still the stored version, moving its index
      * entries from {@code currentIndex} (the values {@code current} was indexed by) to {@code index}.
      * Returns the user as written with the records of its groups, read in the same atomic step, when

@@ -26,9 +26,11 @@ import dev.scimbridge.store.GroupIndexValues;
 import dev.scimbridge.store.IndexProbe;
 import dev.scimbridge.store.StoreUnavailableException;
 import dev.scimbridge.store.StoredResource;
+import dev.scimbridge.store.StoredUserText;
 import dev.scimbridge.store.Tenant;
 import dev.scimbridge.store.UserIndexValues;
 import dev.scimbridge.store.UserPage;
+import dev.scimbridge.store.UserTextPage;
 import dev.scimbridge.store.UserWithGroups;
 import dev.scimbridge.store.redis.RedisEndpoint;
 import dev.scimbridge.store.redis.RedisGroupRepository;
@@ -161,6 +163,38 @@ class UserReadRoundTripsIT {
         UserPage onlyTotal = counted(1, () -> users.readPage(tenant, 0, 0, false));
         assertEquals(List.of(), onlyTotal.users());
         assertEquals(total, onlyTotal.total());
+    }
+
+    @Test
+    void readsLeavingTheRecordsAsTextAreOneRoundTripAndHoldWhatTheParsedReadsHold() {
+        List<IndexProbe> probes = List.of(new IndexProbe("userName", "user1"), new IndexProbe("externalId", "ext-shared"),
+                new IndexProbe("userName", "nobody"));
+        List<StoredUserText> found = counted(1, () -> users.findText(tenant, probes));
+        assertEquals(users.find(tenant, probes, true), parsed(found));
+        assertEquals(ids.get(1), found.get(0).id());
+        assertEquals(java.util.Set.of(ids.get(5), ids.get(6)), java.util.Set.of(found.get(1).id(), found.get(2).id()));
+        assertEquals(2, found.get(0).groups().size(), "user1's groups, with their records");
+
+        UserTextPage page = counted(1, () -> users.readPageText(tenant, 0, 100));
+        UserPage parsedPage = users.readPage(tenant, 0, 100, true);
+        assertEquals(parsedPage.total(), page.total());
+        assertEquals(parsedPage.users(), parsed(page.users()));
+        UserTextPage onlyTotal = counted(1, () -> users.readPageText(tenant, 0, 0));
+        assertEquals(List.of(), onlyTotal.users());
+        assertEquals(parsedPage.total(), onlyTotal.total());
+
+        StoredUserText one = counted(1, () -> users.getText(tenant, ids.get(0))).orElseThrow();
+        assertEquals(previousPath(List.of(ids.get(0))), parsed(List.of(one)));
+        assertEquals(Optional.empty(), counted(1, () -> users.getText(tenant, "no-such-user")));
+    }
+
+    /** Text reads as the parsed reads give them: each record parsed, with the same groups. */
+    private static List<UserWithGroups> parsed(List<StoredUserText> found) {
+        return found.stream().map(u -> {
+            try (jakarta.json.JsonReader reader = Json.createReader(new java.io.ByteArrayInputStream(u.attributesJson()))) {
+                return new UserWithGroups(new StoredResource(u.id(), u.version(), u.created(), u.lastModified(), reader.readObject()), u.groups());
+            }
+        }).toList();
     }
 
     @Test

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +30,23 @@ class ListResponseTest {
         ListResponse list = new ListResponse(page, total, start);
         assertEquals(expected, list.toJson());
         assertEquals(expected, written(list));
+        List<byte[]> text = page.stream().map(r -> r.toString().getBytes(StandardCharsets.UTF_8)).toList();
+        assertEquals(expected, written(new WrittenListResponse(text, total, start)));
+    }
+
+    @Test
+    void aWrittenPageWritesEachResourceWhenReadAndCopiesItAsItIs() throws IOException {
+        List<String> read = new ArrayList<>();
+        List<byte[]> view = MappedList.of(List.of("a", "b", "c"), id -> {
+            read.add(id);
+            return ("{\"id\":\"" + id + "\", \"x\":1}").getBytes(StandardCharsets.UTF_8);
+        });
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new WrittenListResponse(view, 7, 2).writeTo(bytes);
+        assertEquals(List.of("a", "b", "c"), read, "each resource read once, in order");
+        assertEquals("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:ListResponse\"],\"totalResults\":7,\"startIndex\":2,"
+                + "\"itemsPerPage\":3,\"Resources\":[{\"id\":\"a\", \"x\":1},{\"id\":\"b\", \"x\":1},{\"id\":\"c\", \"x\":1}]}",
+                bytes.toString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -64,6 +83,16 @@ class ListResponseTest {
                 + "'itemsPerPage':2,'Resources':[{'id':'a','members':[{'value':'u-a'}]},"
                 + "{'id':'b','displayName':'B','members':[{'value':'u-b'}]}]}"), written(list));
         assertEquals(written(list), list.toJson());
+    }
+
+    private static JsonObject written(WrittenListResponse list) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            list.writeTo(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return jakarta.json.Json.createReader(new StringReader(bytes.toString(StandardCharsets.UTF_8))).readObject();
     }
 
     private static JsonObject written(ListResponse list) {

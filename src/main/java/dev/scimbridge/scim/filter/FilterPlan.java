@@ -30,4 +30,20 @@ public record FilterPlan(List<IndexLookup> lookups, Filter filter) {
     public boolean isScan() {
         return lookups.isEmpty();
     }
+
+    /**
+     * Whether the lookup's hits are the answer itself, so that no candidate needs evaluating: the filter is one
+     * comparison whose attribute, as written, is the attribute probed ({@code userName eq "a"}, {@code emails.value eq
+     * "a"}), not a value filter ({@code emails[type eq "work"].value eq "a"}) nor a shorthand ({@code emails eq "a"}).
+     * It holds because an index keys a value as the evaluator compares it ({@link IndexLookup#normalisedValue()}: lower
+     * case in the root locale unless {@code caseExact}), and an {@code id} lookup reads the resource of that id.
+     */
+    public boolean isExact() {
+        if (lookups.size() != 1 || !(filter instanceof Filter.Comparison comparison) || comparison.path().filter() != null) {
+            return false;
+        }
+        AttributePath path = comparison.path();
+        String written = path.subAttribute() == null ? path.attribute() : path.attribute() + "." + path.subAttribute();
+        return written.equalsIgnoreCase(lookups.get(0).attribute());
+    }
 }

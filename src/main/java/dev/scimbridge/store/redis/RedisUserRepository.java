@@ -28,6 +28,7 @@ import dev.scimbridge.store.Tenant;
 import dev.scimbridge.store.UserIndexValues;
 import dev.scimbridge.store.UserPage;
 import dev.scimbridge.store.UserRepository;
+import dev.scimbridge.store.UserTextPage;
 import dev.scimbridge.store.UserWithGroups;
 import dev.scimbridge.store.VersionConflictException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -139,6 +140,24 @@ public class RedisUserRepository implements UserRepository {
     public Optional<StoredUserText> getText(Tenant tenant, String id) {
         Read read = new Read(tenant, true);
         read.id(id);
+        List<StoredUserText> found = read.runText().users();
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    @Override
+    public List<StoredUserText> findText(Tenant tenant, List<IndexProbe> probes) {
+        if (probes.isEmpty()) {
+            return List.of();
+        }
+        Read read = new Read(tenant, true);
+        probes.forEach(read::probe);
+        return read.runText().users();
+    }
+
+    @Override
+    public UserTextPage readPageText(Tenant tenant, long offset, int count) {
+        Read read = new Read(tenant, true);
+        read.page(offset, count);
         return read.runText();
     }
 
@@ -345,19 +364,16 @@ public class RedisUserRepository implements UserRepository {
                     (Long) reply.get(0));
         }
 
-        /** The first user found, its record decrypted but not parsed. */
-        Optional<StoredUserText> runText() {
+        /** As {@link #run}, each record decrypted when it is read but not parsed. */
+        UserTextPage runText() {
             List<?> reply = (List<?>) call(() -> READ.evalBinary(jedis, k, a));
-            List<List<?>> rows = completeRows(reply);
-            if (rows.isEmpty()) {
-                return Optional.empty();
-            }
-            List<?> row = rows.get(0);
-            String id = s((byte[]) row.get(0));
-            byte[] json = tenant.codec().open(keys.user(id), (byte[]) row.get(4));
-            return Optional.of(new StoredUserText(id, RedisRecords.version((byte[]) row.get(1)),
-                    RedisRecords.instant((byte[]) row.get(2)), RedisRecords.instant((byte[]) row.get(3)), json,
-                    groupsOf(row, groups(reply))));
+            Map<String, StoredResource> groups = groups(reply);
+            return new UserTextPage(MappedList.of(completeRows(reply), row -> {
+                String id = s((byte[]) row.get(0));
+                return new StoredUserText(id, RedisRecords.version((byte[]) row.get(1)), RedisRecords.instant((byte[]) row.get(2)),
+                        RedisRecords.instant((byte[]) row.get(3)), tenant.codec().open(keys.user(id), (byte[]) row.get(4)),
+                        groupsOf(row, groups));
+            }), (Long) reply.get(0));
         }
 
         /** The reply's groups, each opened once. */

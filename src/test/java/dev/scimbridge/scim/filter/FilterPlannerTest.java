@@ -62,6 +62,34 @@ class FilterPlannerTest {
         assertEquals(FilterParser.parse(filter), plan.filter());
     }
 
+    /** Whether the lookup's hits are the answer, with no candidate evaluated: one comparison on the attribute probed. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            USER  | userName eq "BJensen"                                              | true
+            USER  | USERNAME EQ "BJensen"                                              | true
+            USER  | urn:ietf:params:scim:schemas:core:2.0:User:userName eq "a"         | true
+            USER  | externalId eq "Ext-1"                                              | true
+            USER  | id eq "2819c223"                                                   | true
+            USER  | emails.value eq "A@Example.com"                                    | true
+            USER  | emails eq "a@example.com"                                          | false
+            USER  | emails[value eq "a@example.com"]                                   | false
+            USER  | emails[type eq "work"].value eq "a@example.com"                    | false
+            USER  | userName eq "a" and active eq true                                 | false
+            USER  | userName eq "a" and externalId eq "x"                              | false
+            USER  | userName eq "a" or externalId eq "x"                               | false
+            USER  | userName eq "a" or userName eq "a"                                 | false
+            USER  | (userName eq "a")                                                  | true
+            USER  | userName sw "a"                                                    | false
+            USER  | not (userName eq "a")                                              | false
+            USER  | title eq "a"                                                       | false
+            GROUP | displayName eq "Sales"                                             | true
+            GROUP | id eq "g1"                                                         | true
+            GROUP | members[value eq "u1"]                                             | false
+            """)
+    void answersExactly(ResourceType type, String filter, boolean exact) {
+        assertEquals(exact, FilterPlanner.plan(FilterParser.parse(filter), type).isExact());
+    }
+
     /** What Entra ID and Okta send: eq and and on indexed attributes; none may scan. */
     static Stream<Arguments> idpFilters() {
         return Stream.of(
