@@ -55,8 +55,13 @@ public abstract class ResourceEndpoint {
 
     @POST
     public Response create(byte[] body) {
+        return createProjected(body, ScimRequests.projection(uri));
+    }
+
+    /** POST under a projection already read from the query. */
+    Response createProjected(byte[] body, Projection projection) {
         Versioned created = service().create(body(body), base());
-        return ScimRequests.resource(201, created, ScimRequests.projection(uri), service().type())
+        return ScimRequests.resource(201, created, projection, service().type())
                 .location(URI.create(created.resource().getJsonObject("meta").getString("location")))
                 .build();
     }

@@ -1,8 +1,11 @@
 package dev.scimbridge.api;
 
+import java.net.URI;
+
 import dev.scimbridge.scim.query.Projection;
 import dev.scimbridge.scim.schema.ResourceType;
 import dev.scimbridge.service.ListQuery;
+import dev.scimbridge.service.ResourceRenderer;
 import dev.scimbridge.service.ResourceService;
 import dev.scimbridge.service.UserService;
 import dev.scimbridge.service.Versioned;
@@ -12,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.EntityTag;
@@ -19,8 +23,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 /**
- * {@code /scim/v2/Users} (RFC 7644 §3): the shared operations of {@link ResourceEndpoint}, GET by id and the lists
- * that need no record parsed written from the stored records under the default projection, and PATCH answering 200
+ * {@code /scim/v2/Users} (RFC 7644 §3): the shared operations of {@link ResourceEndpoint}; POST, GET by id and the
+ * lists that need no record parsed written from the records' text under the default projection; PATCH answering 200
  * with the user.
  */
 @Path("scim/v2/Users")
@@ -33,6 +37,23 @@ public class UserResource extends ResourceEndpoint {
     @Override
     protected ResourceService service() {
         return users;
+    }
+
+    /**
+     * POST a user. Under the default projection the answer is written from the text its record was sealed from, as
+     * a GET writes it; under any other, as every resource is.
+     */
+    @Override
+    @POST
+    public Response create(byte[] body) {
+        Projection projection = ScimRequests.projection(uri);
+        if (!projection.isDefault()) {
+            return createProjected(body, projection);
+        }
+        String base = base();
+        WrittenResource user = users.createWhole(body(body), base);
+        return Response.status(201).entity(user.json()).type(ScimRequests.SCIM_JSON).tag(EntityTag.valueOf(user.etag()))
+                .location(URI.create(ResourceRenderer.location(ResourceType.USER, user.id(), base))).build();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.scimbridge.service;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -72,24 +73,43 @@ public class UserService implements ResourceService {
 
     @Override
     public Versioned create(JsonObject body, String baseUrl) {
+        Created created = store(body);
+        StoredUserText stored = created.stored();
+        return new Versioned(ResourceRenderer.render(ResourceType.USER, new StoredResource(stored.id(), stored.version(),
+                stored.created(), stored.lastModified(), created.attributes()), baseUrl).build(), stored.version());
+    }
+
+    /**
+     * Creates a user and answers it with every attribute it returns by default, written from the text its record was
+     * sealed from, as {@link #getWhole} writes a stored one.
+     */
+    public WrittenResource createWhole(JsonObject body, String baseUrl) {
+        StoredUserText stored = store(body).stored();
+        return new WrittenResource(stored.id(), ResourceRenderer.renderWhole(stored, baseUrl), stored.version());
+    }
+
+    /** A new user stored: its attributes, and its record as stored, whose text they were written to once. */
+    private Created store(JsonObject body) {
         Tenant tenant = account.tenant();
         JsonObject valid = VALIDATOR.validateCreate(ResourceType.USER, body);
         boolean confirmNow = config.confirmationInterval().map(d -> d.isZero()).orElse(false);
         JsonObject attributes = withState(withoutPassword(valid), confirmNow ? Optional.of(now()) : Optional.empty());
         String id = UUID.randomUUID().toString();
         try {
-            StoredResource stored = users.create(tenant, id, attributes, indexValues(attributes),
-                    state(attributes).equals("invited"), "user.created");
-            return new Versioned(ResourceRenderer.render(ResourceType.USER, stored, baseUrl).build(), stored.version());
+            return new Created(attributes, users.create(tenant, id, attributes.toString().getBytes(StandardCharsets.UTF_8),
+                    indexValues(attributes), state(attributes).equals("invited"), "user.created"));
         } catch (DuplicateKeyException e) {
             throw ScimException.uniqueness("A user with this userName already exists.");
         }
     }
 
+    private record Created(JsonObject attributes, StoredUserText stored) {
+    }
+
     /** A user with every attribute it returns by default, written from its record's text (one round trip). */
     public WrittenResource getWhole(String id, String baseUrl) {
         StoredUserText user = users.getText(account.tenant(), id).orElseThrow(() -> notFound(id));
-        return new WrittenResource(ResourceRenderer.renderWhole(user, baseUrl), user.version());
+        return new WrittenResource(user.id(), ResourceRenderer.renderWhole(user, baseUrl), user.version());
     }
 
     @Override

@@ -15,11 +15,12 @@ import jakarta.json.JsonObject;
 public interface UserRepository {
 
     /**
-     * Stores a new user; {@code invited} puts it on the confirmation watcher's list.
+     * Stores a new user whose attributes are {@code attributesJson}, a JSON object's UTF-8 text, sealed as it is;
+     * {@code invited} puts it on the confirmation watcher's list. Returns the user as stored, in no group.
      *
      * @throws DuplicateKeyException when the userName is taken
      */
-    StoredResource create(Tenant tenant, String id, JsonObject attributes, UserIndexValues index, boolean invited,
+    StoredUserText create(Tenant tenant, String id, byte[] attributesJson, UserIndexValues index, boolean invited,
                           String eventType);
 
     Optional<StoredResource> get(Tenant tenant, String id);

@@ -76,6 +76,20 @@ class DirectoryIT {
         assertTrue(created.headers().firstValue("Location").orElseThrow().endsWith("/scim/v2/Users/" + id));
         assertEquals(body.getJsonObject("meta").getString("version"), created.headers().firstValue("ETag").orElseThrow());
         assertEquals("invited", body.getJsonObject(ScimClient.BRIDGE_USER).getString("state"));
+        assertEquals(body.getJsonObject("meta").getString("location"), created.headers().firstValue("Location").orElseThrow());
+
+        // Under the default projection the answer is written from the record's text; under another, built as a
+        // resource: the same answer for the same request.
+        String otherName = unique("Alice.Other");
+        HttpResponse<String> projected = scim.post("/Users?excludedAttributes=password", "{\"schemas\":[\"" + USER + "\"],\"userName\":\""
+                + otherName + "\",\"emails\":[{\"type\":\"work\",\"value\":\"" + userName + "@example.com\"}],\"password\":\"Pa55word!\"}");
+        assertEquals(201, projected.statusCode(), projected.body());
+        JsonObject other = json(projected.body());
+        String otherId = other.getString("id");
+        assertEquals(body.getJsonObject("meta").getString("location").replace(id, otherId), projected.headers().firstValue("Location").orElseThrow());
+        assertEquals(jakarta.json.Json.createObjectBuilder(body).remove("meta").remove("id").add("userName", otherName).build(),
+                jakarta.json.Json.createObjectBuilder(other).remove("meta").remove("id").build());
+        assertEquals(body.getJsonObject("meta").keySet(), other.getJsonObject("meta").keySet());
 
         // Redis holds the user, but no name, email or password in clear.
         List<String> keys = keysContaining(id);

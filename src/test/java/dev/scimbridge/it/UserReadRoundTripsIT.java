@@ -409,7 +409,7 @@ class UserReadRoundTripsIT {
                 .add("externalId", externalId)
                 .add("emails", Json.createArrayBuilder().add(Json.createObjectBuilder().add("value", email)))
                 .build();
-        users.create(tenant, id, attributes, indexValues(attributes), true, "user.created");
+        users.create(tenant, id, attributes.toString().getBytes(StandardCharsets.UTF_8), indexValues(attributes), true, "user.created");
         return id;
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import dev.scimbridge.config.DirectoryConfig;
 import dev.scimbridge.scim.Json;
 import dev.scimbridge.store.GroupIndexValues;
 import dev.scimbridge.store.StoredResource;
+import dev.scimbridge.store.StoredUserText;
 import dev.scimbridge.store.Tenant;
 import dev.scimbridge.store.UserIndexValues;
 import dev.scimbridge.store.VersionConflictException;
@@ -63,7 +65,9 @@ class VersionedDeleteIT {
     void aUserIsDeletedOnlyAtTheVersionGiven() {
         String id = UUID.randomUUID().toString();
         JsonObject first = user("ann", "Ann");
-        StoredResource created = users.create(tenant, id, first, index(first), false, "user.created");
+        StoredUserText stored = users.create(tenant, id, first.toString().getBytes(StandardCharsets.UTF_8), index(first), false, "user.created");
+        StoredResource created = users.get(tenant, id).orElseThrow();
+        assertEquals(new StoredResource(id, 1, stored.created(), stored.lastModified(), first), created, "stored as created");
         JsonObject second = user("ann", "Anne");
         long replaced = users.replace(tenant, created, index(first), second, index(second), false, "user.replaced", false)
                 .user().version();

@@ -90,7 +90,7 @@ public class RedisUserRepository implements UserRepository {
     }
 
     @Override
-    public StoredResource create(Tenant tenant, String id, JsonObject attributes, UserIndexValues index, boolean invited,
+    public StoredUserText create(Tenant tenant, String id, byte[] attributesJson, UserIndexValues index, boolean invited,
                                  String eventType) {
         RedisKeys keys = new RedisKeys(tenant.accountId());
         String userKey = keys.user(id);
@@ -106,14 +106,14 @@ public class RedisUserRepository implements UserRepository {
         blind.emails.forEach(em -> k.add(b(keys.userEmailIndex(em))));
         long now = System.currentTimeMillis();
         String result = reply(call(() -> CREATE.evalBinary(jedis, k, List.of(
-                b(id), RedisRecords.seal(tenant, userKey, attributes), b(blind.userName), b(blind.externalId.orElse("")),
+                b(id), tenant.codec().seal(userKey, attributesJson), b(blind.userName), b(blind.externalId.orElse("")),
                 b(String.join(" ", blind.emails)), b(Long.toString(now)), b(Integer.toString(config.eventsMaxLength())),
                 b(eventType), b(blind.externalId.isPresent() ? "1" : "0"), b(invited ? "1" : "0")))));
         if (result.startsWith("DUP:")) {
             throw new DuplicateKeyException(result.substring(4));
         }
         Instant at = Instant.ofEpochMilli(now);
-        return new StoredResource(id, 1, at, at, attributes);
+        return new StoredUserText(id, 1, at, at, attributesJson, List.of());
     }
 
     @Override
