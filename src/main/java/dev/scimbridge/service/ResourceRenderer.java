@@ -65,7 +65,7 @@ public final class ResourceRenderer {
         if (stored.length < 2 || stored[0] != '{' || stored[stored.length - 1] != '}') {
             throw new IllegalStateException("a stored record is not a JSON object's text");
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        Whole out = new Whole(stored.length + 512);
         try (JsonGenerator json = Json.createGenerator(out)) {
             json.writeStartObject().write("id", user.id());
             if (!user.groups().isEmpty()) {
@@ -74,15 +74,23 @@ public final class ResourceRenderer {
             json.write("meta", meta(ResourceType.USER, user.id(), user.created(), user.lastModified(), user.version(), baseUrl).build());
             json.writeEnd();
         }
-        byte[] head = out.toByteArray();
-        if (stored.length == 2) {
-            return head;
+        if (stored.length > 2) {
+            out.spliceMembers(stored);
         }
-        byte[] whole = new byte[head.length + stored.length - 1];   // head's closing brace becomes a comma
-        System.arraycopy(head, 0, whole, 0, head.length - 1);
-        whole[head.length - 1] = ',';
-        System.arraycopy(stored, 1, whole, head.length, stored.length - 1);
-        return whole;
+        return out.toByteArray();
+    }
+
+    /** The answer's buffer, sized for the record and a head, in which the head's closing brace makes way for the record's members. */
+    private static final class Whole extends ByteArrayOutputStream {
+        Whole(int size) {
+            super(size);
+        }
+
+        /** Turns the object written so far, {@code {…}}, into {@code {…,} followed by the members of {@code object}. */
+        void spliceMembers(byte[] object) {
+            buf[count - 1] = ',';
+            write(object, 1, object.length - 1);
+        }
     }
 
     public static String location(ResourceType type, String id, String baseUrl) {
