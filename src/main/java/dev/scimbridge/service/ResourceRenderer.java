@@ -65,8 +65,8 @@ public final class ResourceRenderer {
         if (stored.length < 2 || stored[0] != '{' || stored[stored.length - 1] != '}') {
             throw new IllegalStateException("a stored record is not a JSON object's text");
         }
-        Whole out = new Whole(stored.length + 512);
-        try (JsonGenerator json = Json.createGenerator(out)) {
+        Head head = new Head();
+        try (JsonGenerator json = Json.createGenerator(head)) {
             json.writeStartObject().write("id", user.id());
             if (!user.groups().isEmpty()) {
                 json.write("groups", groups(user.groups(), baseUrl).build());
@@ -74,22 +74,25 @@ public final class ResourceRenderer {
             json.write("meta", meta(ResourceType.USER, user.id(), user.created(), user.lastModified(), user.version(), baseUrl).build());
             json.writeEnd();
         }
-        if (stored.length > 2) {
-            out.spliceMembers(stored);
-        }
-        return out.toByteArray();
+        return head.followedByMembersOf(stored);
     }
 
-    /** The answer's buffer, sized for the record and a head, in which the head's closing brace makes way for the record's members. */
-    private static final class Whole extends ByteArrayOutputStream {
-        Whole(int size) {
-            super(size);
+    /** The head of a written resource, {@code {"id":…,"meta":{…}}}, that the stored record's members then follow. */
+    private static final class Head extends ByteArrayOutputStream {
+        Head() {
+            super(512);
         }
 
-        /** Turns the object written so far, {@code {…}}, into {@code {…,} followed by the members of {@code object}. */
-        void spliceMembers(byte[] object) {
-            buf[count - 1] = ',';
-            write(object, 1, object.length - 1);
+        /** The head and the members of {@code object} in one array: the head's closing brace becomes a comma. */
+        byte[] followedByMembersOf(byte[] object) {
+            if (object.length == 2) {
+                return toByteArray();
+            }
+            byte[] whole = new byte[count + object.length - 1];
+            System.arraycopy(buf, 0, whole, 0, count - 1);
+            whole[count - 1] = ',';
+            System.arraycopy(object, 1, whole, count, object.length - 1);
+            return whole;
         }
     }
 
