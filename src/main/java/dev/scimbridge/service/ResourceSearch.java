@@ -147,9 +147,7 @@ final class ResourceSearch {
             Comparator<JsonObject> comparator = sort.get().comparator(type);
             matched.sort(comparator);
         }
-        int from = (int) Math.min(matched.size(), startIndex - 1L);
-        int to = Math.min(matched.size(), from + count);
-        return respond(type, query, matched.subList(from, to), matched.size(), startIndex, writer);
+        return respond(type, query, slice(matched, startIndex, count), matched.size(), startIndex, writer);
     }
 
     /**
@@ -174,14 +172,18 @@ final class ResourceSearch {
             return Optional.empty();
         }
         List<byte[]> matched = loader.find(List.of(probe(plan.lookups().get(0))), true);
-        int from = (int) Math.min(matched.size(), startIndex - 1L);
-        int to = Math.min(matched.size(), from + count);
-        return Optional.of(new WrittenListResponse(matched.subList(from, to), matched.size(), startIndex));
+        return Optional.of(new WrittenListResponse(slice(matched, startIndex, count), matched.size(), startIndex));
     }
 
     /** The index probe of a lookup: the value as the index keys it ({@code id} is a key, taken as written). */
     private static IndexProbe probe(IndexLookup lookup) {
         return new IndexProbe(lookup.attribute(), lookup.attribute().equals("id") ? lookup.value() : lookup.normalisedValue());
+    }
+
+    /** The page of all matches that {@code startIndex} (1-based) and {@code count} ask for. */
+    private static <T> List<T> slice(List<T> matched, int startIndex, int count) {
+        int from = (int) Math.min(matched.size(), startIndex - 1L);
+        return matched.subList(from, Math.min(matched.size(), from + count));
     }
 
     private static int startIndex(ListQuery query) {

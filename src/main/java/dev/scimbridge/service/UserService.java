@@ -210,13 +210,13 @@ public class UserService implements ResourceService {
         return ResourceSearch.searchWritten(ResourceType.USER, query, new ResourceSearch.Loader<>() {
             @Override
             public List<byte[]> find(List<IndexProbe> probes, boolean derived) {
-                return MappedList.of(users.findText(tenant, probes), u -> ResourceRenderer.renderWhole(u, baseUrl));
+                return writeAll(users.findText(tenant, probes), baseUrl);
             }
 
             @Override
             public ResourceSearch.Found<byte[]> page(long offset, int count, boolean derived) {
                 UserTextPage page = users.readPageText(tenant, offset, count);
-                return new ResourceSearch.Found<>(MappedList.of(page.users(), u -> ResourceRenderer.renderWhole(u, baseUrl)), page.total());
+                return new ResourceSearch.Found<>(writeAll(page.users(), baseUrl), page.total());
             }
         }, config);
     }
@@ -251,6 +251,11 @@ public class UserService implements ResourceService {
      */
     private static List<JsonObject> renderAll(List<UserWithGroups> found, String baseUrl) {
         return MappedList.of(found, u -> render(u, baseUrl));
+    }
+
+    /** Users written from their records' text ({@link ResourceRenderer#renderWhole}), each when it is read. */
+    private static List<byte[]> writeAll(List<StoredUserText> found, String baseUrl) {
+        return MappedList.of(found, u -> ResourceRenderer.renderWhole(u, baseUrl));
     }
 
     /** A user with {@code groups} (RFC 7643 §4.1.2: value, $ref, display, type) from the group records read with it. */

@@ -138,9 +138,7 @@ public class RedisUserRepository implements UserRepository {
 
     @Override
     public Optional<StoredUserText> getText(Tenant tenant, String id) {
-        Read read = new Read(tenant, true);
-        read.id(id);
-        List<StoredUserText> found = read.runText().users();
+        List<StoredUserText> found = findText(tenant, List.of(new IndexProbe("id", id)));
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
