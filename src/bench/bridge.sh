@@ -32,7 +32,9 @@
 # users.lua on BENCH_USERS_FILE; create: create.lua; ping: plain.lua on PATH; page: paging.lua, pages of 100
 # through BENCH_TOTAL users) under the context root PATH and
 # prints one line of figures a request: req/s, the bridge JVM's, Redis's and the machine's CPU (µs), the young
-# collections' pauses (µs) and the heap allocated (KB, from jstat: collections times the fixed eden).
+# collections' pauses (µs) and the heap allocated (KB, from jstat: collections times the fixed eden); then the mean
+# young collection (ms), wrk's p50 and p99 (ms) and Redis's own p99 (µs, INFO latencystats, Redis 7) of EVALSHA, or
+# of the window's most called command when there was none.
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
 WLP=$ROOT/target/liberty/wlp
@@ -40,6 +42,7 @@ SERVER_DIR=$WLP/usr/servers/scimBridge
 CALIBRATION_WAR=$SERVER_DIR/dropins/calibration.war
 WORK="" REDIS_PID="" BRIDGE_PID="" CGROUP_MEM="" CGROUP_CPU="" LIMIT_MEMORY="" LIMIT_CPU=""
 
+exec {IDLE_FD}<> <(:)   # a pipe nobody writes to: `read -t` on it waits without starting a process
 bridge_log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 # CPU time from the kernel's accounting, in clock ticks of TICK_US microseconds: `cpu_now NAME` sets the array
@@ -303,13 +306,27 @@ bridge_start() {
     fi
 }
 
+# wrk catches SIGINT to end a run early and print its summary, but its main thread sleeps for the run's whole -d:
+# when one of its worker threads takes the signal (round 22: a seeding that waited out its 600 s), the main thread
+# sleeps on. Once the workers have ended, the next SIGINT can only reach the main thread, so it is sent again until
+# wrk is gone (a zombie counts as gone: its parent, this shell, reaps it with wait).
+bridge_end_wrk() {   # bridge_end_wrk <pid of wrk, a child of this shell>
+    local state=""
+    while kill -INT "$1" 2>/dev/null; do
+        read -r _ _ state _ 2>/dev/null <"/proc/$1/stat" || break
+        [[ $state == Z ]] && break
+        read -rt 0.2 -u "$IDLE_FD" || true
+    done
+    wait "$1" || true
+}
+
 bridge_seed_users() {   # bridge_seed_users <count> <file>
     local seeding
     BENCH_KIND=user BENCH_COUNT=$1 BENCH_PREFIX=p BENCH_OUT=$WORK/u BENCH_THREADS=2 BENCH_LUA_DIR=$ROOT/src/bench/lua \
         wrk -t2 -c16 -d600s -s "$ROOT/src/bench/lua/create.lua" "$BASE" >/dev/null 2>&1 &
     seeding=$!
     while kill -0 $seeding 2>/dev/null && [[ $(cat "$WORK"/u.* 2>/dev/null | wc -l) -lt $1 ]]; do sleep 0.5; done
-    kill -INT $seeding 2>/dev/null || true; wait $seeding || true
+    bridge_end_wrk $seeding
     cat "$WORK"/u.* >"$2"
     rm -f "$WORK"/u.*
     [[ $(wc -l <"$2") -ge $1 ]] || { echo "seeding created $(wc -l <"$2") users, not $1" >&2; exit 1; }
@@ -349,24 +366,35 @@ bench_window() {   # bench_window <round> <label> <op> <seconds> [path]
     [[ $3 == create ]] && script=create.lua
     [[ $3 == ping ]] && script=plain.lua
     [[ $3 == page ]] && script=paging.lua
+    redis-cli -p "$REDIS_PORT" config resetstat >/dev/null   # Redis's latency percentiles count this window only
     gc0=$($JSTAT -gc "$BRIDGE_PID" | tail -1)
-    cpu_now CPU_START   # the CPU marks close around wrk: jstat, a JVM of its own, stays outside them
+    cpu_now CPU_START   # the CPU marks close around wrk: jstat, a JVM of its own, and redis-cli stay outside them
     BENCH_BASE_PATH=${5:-} BENCH_PATH=${5:-/ping} BENCH_OP=$3 BENCH_KIND=user BENCH_PREFIX=c$2 BENCH_RUN=$1-$RANDOM \
         BENCH_LUA_DIR=$ROOT/src/bench/lua BENCH_THREADS=2 BENCH_PAGE=100 \
         wrk -t2 -c16 -d"$4"s -s "$ROOT/src/bench/lua/$script" "$BASE" >"$WORK/wrk.out" 2>&1
     cpu_now CPU_END
     gc1=$($JSTAT -gc "$BRIDGE_PID" | tail -1)
     python3 - "$1" "$2" "$3" "$(grep '^BENCH ' "$WORK/wrk.out")" "$gc0" "$gc1" "$TICK_US" \
-        $(( CPU_END[0] - CPU_START[0] )) $(( CPU_END[1] - CPU_START[1] )) $(( CPU_END[3] - CPU_START[3] )) <<'PY'
-import sys
+        $(( CPU_END[0] - CPU_START[0] )) $(( CPU_END[1] - CPU_START[1] )) $(( CPU_END[3] - CPU_START[3] )) \
+        "$(redis-cli -p "$REDIS_PORT" info commandstats | tr -d '\r')" "$(redis-cli -p "$REDIS_PORT" info latencystats | tr -d '\r')" <<'PY'
+import re, sys
 rnd, label, op, bench, gc0, gc1 = sys.argv[1:7]
 tick, jvm, redis, mach = (int(x) for x in sys.argv[7:11])
+commandstats, latencystats = sys.argv[11:13]
 f = dict(kv.split('=') for kv in bench.split()[1:])
 n = int(f['requests'])
 a, b = gc0.split(), gc1.split()   # jstat -gc: S0C S1C S0U S1U EC EU OC OU ... YGC YGCT (columns 13 and 14)
 collections, pause = int(b[12]) - int(a[12]), float(b[13]) - float(a[13])
 allocated = collections * float(a[4]) + float(b[5]) - float(a[5])
+# Redis 7's own percentiles of the window's EVALSHA (the bridge's one command a read; the commands its scripts run
+# are counted as often), or of its most called command (the calibration's GET or SET).
+calls = {m[0]: int(m[1]) for m in re.findall(r'^cmdstat_(\S+):calls=(\d+)', commandstats, re.M)}
+top = 'evalsha' if 'evalsha' in calls else max(calls, key=calls.get) if calls else None
+percentiles = re.search(r'^latency_percentiles_usec_%s:(\S+)' % re.escape(top), latencystats, re.M) if top else None
+p = dict(kv.split('=') for kv in percentiles.group(1).split(',')) if percentiles else {}
 print(f"{op} {rnd} {label} rps={f['rps']} non2xx={f['non2xx']} jvm={jvm * tick / n:.0f} redis={redis * tick / n:.0f} "
-      f"machine={mach * tick / n:.0f} gc={pause * 1e6 / n:.1f} alloc_kb={allocated / n:.1f}", flush=True)
+      f"machine={mach * tick / n:.0f} gc={pause * 1e6 / n:.1f} alloc_kb={allocated / n:.1f} "
+      f"ygc_ms={pause * 1e3 / max(collections, 1):.2f} p50_ms={f['p50_ms']} p99_ms={f['p99_ms']} "
+      f"redis_p99_us={p.get('p99', 'nan')}", flush=True)
 PY
 }

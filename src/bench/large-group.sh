@@ -23,7 +23,7 @@ BENCH_DONE_DIR=$WORK/done BENCH_KIND=user BENCH_COUNT=$N BENCH_PREFIX=large BENC
     wrk -t2 -c16 -d600s --timeout 10s -s "$BENCH_LUA_DIR/create.lua" "$BASE" >"$WORK/wrk.out" 2>&1 &
 WRK=$!
 while kill -0 "$WRK" 2>/dev/null && (( $(ls "$WORK/done" | wc -l) < 2 )); do sleep 0.2; done
-kill -INT "$WRK" 2>/dev/null || true; wait "$WRK" || true
+bridge_end_wrk "$WRK"
 cat "$WORK"/users.* | cut -f1 >"$WORK/ids"
 GROUP=$(curl -sf -H "$AUTH" -H 'Content-Type: application/scim+json' \
     -d '{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"Large"}' "$BASE/scim/v2/Groups" | jq -r .id)

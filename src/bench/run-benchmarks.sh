@@ -110,7 +110,6 @@ field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
 # CPU time a request, from cpu_now (src/bench/bridge.sh). Builtins only between the marks, so the harness
 # adds no processes of its own to it.
-exec {IDLE_FD}<> <(:)   # a pipe nobody writes to: `read -t` on it waits without starting a process
 cpu_per_request() {   # cpu_per_request <requests>: "bridge / Redis / wrk / machine" microseconds a request, CPU_START to CPU_END
     local n=$1
     if [[ ! $n =~ ^[1-9][0-9]*$ ]]; then echo "-"; return; fi
@@ -216,8 +215,7 @@ fixed() {    # fixed <workload> <users> <lua> -- a fixed amount of work, wrk end
         [[ -e ${done[0]} ]] && (( ${#done[@]} >= THREADS )) && break
         read -rt 0.1 -u "$IDLE_FD" || true
     done
-    kill -INT "$pid" 2>/dev/null || true
-    wait "$pid" || true
+    bridge_end_wrk "$pid"
     cpu_now CPU_END
     out=$(<"$WORK/wrk.out")
     record "$1" "$2" "$(grep '^BENCH ' <<<"$out")" "${NOTE:-}"

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Where the reads' p99 comes from in a large directory (docs/benchmarks.md, round 22): whether the filter's and
+# GET by id's tail grows with the directory the requests reach, or with the load generator's tables of names and
+# ids, or with neither. One server, one Redis with TAIL_USERS users in no group (every window reads the same
+# directory), and three lists of users for wrk, in alternated windows beside the calibration:
+#   all       every user: the requests reach the whole directory, and wrk holds a table of TAIL_USERS entries;
+#   subset    TAIL_SUBSET users drawn at random: a smaller part of the directory, a smaller table;
+#   repeated  the subset repeated up to TAIL_USERS entries: the subset's part of the directory, the whole's table.
+#
+#   src/bench/tail-latency.sh
+#
+# Knobs (environment): TAIL_USERS (100000), TAIL_SUBSET (20000), TAIL_OPS (filter, get; default "filter get"),
+# TAIL_ROUNDS (5), TAIL_SECONDS (a window; 10), TAIL_WARMUP (windows of 15 s of the calibration and of each
+# workload on every user before the rounds; 3); BRIDGE_MEMORY_LIMIT and BRIDGE_CPU_LIMIT run the server inside a
+# container's limits (src/bench/bridge.sh).
+#
+# It prints one line a window (bench_window's figures, with wrk's p99, Redis's own p99 of EVALSHA and the mean
+# young collection), then for each workload and list the medians over the rounds (range) of req/s, p99, Redis's
+# p99 and the young collections, and of each round's p99 over the subset's in the same round.
+set -euo pipefail
+USERS=${TAIL_USERS:-100000}
+SUBSET=${TAIL_SUBSET:-20000}
+OPS=${TAIL_OPS:-filter get}
+ROUNDS=${TAIL_ROUNDS:-5}
+SECONDS_A_WINDOW=${TAIL_SECONDS:-10}
+WARM=${TAIL_WARMUP:-3}
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+mvn -B -q -DskipTests package liberty:create
+source src/bench/bridge.sh
+bridge_setup Tail wrk redis-server
+export BENCH_TOKEN=$(cat "$WORK/token")
+BRIDGE_START_FROM=seed bridge_start
+bridge_log "seeding $USERS users"
+bridge_seed_users "$USERS" "$WORK/all"
+shuf -n "$SUBSET" "$WORK/all" >"$WORK/subset"
+for _ in $(seq $(( (USERS + SUBSET - 1) / SUBSET ))); do cat "$WORK/subset"; done | head -n "$USERS" >"$WORK/repeated"
+calibration_deploy || { echo "the calibration WAR did not answer within 60 s" >&2; exit 1; }
+
+window() {   # window <round> calibration | window <round> <op> <list> <seconds>
+    if [[ $2 == calibration ]]; then
+        bench_window "$1" calibration ping "$3" /calibration/ping
+    else
+        BENCH_USERS_FILE=$WORK/$3 bench_window "$1" "$3" "$2" "$4"
+    fi
+}
+bridge_log "warm-up: $WARM windows of 15 s of the calibration and of each workload on every user"
+for _ in $(seq "$WARM"); do
+    window warm calibration 15 >/dev/null
+    for op in $OPS; do window warm "$op" all 15 >/dev/null; done
+done
+for r in $(seq "$ROUNDS"); do
+    order=("calibration")
+    for op in $OPS; do order+=("$op all" "$op subset" "$op repeated"); done
+    if (( r % 2 == 0 )); then
+        reversed=()
+        for (( i = ${#order[@]} - 1; i >= 0; i-- )); do reversed+=("${order[i]}"); done
+        order=("${reversed[@]}")
+    fi
+    for w in "${order[@]}"; do
+        read -r op list <<<"$w"
+        if [[ $op == calibration ]]; then window "$r" calibration "$SECONDS_A_WINDOW"; else window "$r" "$op" "$list" "$SECONDS_A_WINDOW"; fi
+    done
+done | tee "$WORK/windows"
+echo "medians over $ROUNDS rounds (range); p99 / subset's is each round's p99 over the subset's in the same round:"
+python3 - "$WORK/windows" <<'PY'
+import collections, re, statistics, sys
+rounds = collections.defaultdict(dict)   # round -> {(op, list): figures}
+for line in open(sys.argv[1]):
+    op, rnd, label, rest = line.split(' ', 3)
+    figures = {k: float(v) for k, v in re.findall(r'(\w+)=([\d.]+)', rest)}
+    if figures['non2xx']:
+        print(f"  warning: {op} {label} round {rnd} had {figures['non2xx']:.0f} non-2xx answers")
+    rounds[rnd][(op, label)] = figures
+def span(values, digits):
+    return f"{statistics.median(values):.{digits}f} ({min(values):.{digits}f}-{max(values):.{digits}f})"
+for key in dict.fromkeys(k for r in rounds.values() for k in r):
+    cells = collections.defaultdict(list)
+    for r in rounds.values():
+        f = r.get(key)
+        if not f:
+            continue
+        for name in ('rps', 'p99_ms', 'redis_p99_us', 'ygc_ms'):
+            if name in f:
+                cells[name].append(f[name])
+        subset = r.get((key[0], 'subset'))
+        if subset and key[1] != 'subset':
+            cells["p99 / subset's"].append(f['p99_ms'] / subset['p99_ms'])
+    print(f"  {key[0]} {key[1]}: " + "; ".join(f"{name} {span(v, 0 if name == 'rps' else 2)}" for name, v in cells.items()))
+PY
