@@ -24,6 +24,8 @@
 # prints the cgroup's peak usage, limit hits, OOM kills and throttled periods (bridge_cleanup logs it too,
 # so a run that dies still says whether it was killed); bridge_lift_memory_limit lifts the memory limit
 # (the harness does before it deploys its calibration WAR into the same server).
+# `bridge_seeded NAME COUNT` does bridge_setup, a seeded bridge_start and bridge_seed_users into $WORK/users.tsv, and
+# exports BENCH_TOKEN.
 # `bridge_seed_users COUNT FILE` creates COUNT users through the bridge (create.lua, 16 connections) and writes
 # their "id<TAB>userName" lines to FILE. `calibration_deploy [floor]` builds src/bench/calibration into a WAR of
 # its own (with `floor` the bridge's Lua scripts too, which add its StackFloor resource), drops it into the
@@ -35,6 +37,8 @@
 # collections' pauses (µs) and the heap allocated (KB, from jstat: collections times the fixed eden); then the mean
 # young collection (ms), wrk's p50 and p99 (ms) and Redis's own p99 (µs, INFO latencystats, Redis 7) of EVALSHA, or
 # of the window's most called command when there was none.
+# `bench_order ROUND WINDOW...` prints the windows one a line, reversed in even rounds, for the scripts that alternate
+# them (their lines read back by src/bench/windows.py).
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
 WLP=$ROOT/target/liberty/wlp
@@ -320,6 +324,15 @@ bridge_end_wrk() {   # bridge_end_wrk <pid of wrk, a child of this shell>
     wait "$1" || true
 }
 
+bridge_seeded() {   # bridge_seeded <account name> <count>: bridge_setup, a start from the seed, <count> users into $WORK/users.tsv
+    bridge_setup "$1" wrk redis-server
+    export BENCH_TOKEN
+    BENCH_TOKEN=$(cat "$WORK/token")
+    BRIDGE_START_FROM=seed bridge_start
+    bridge_log "seeding $2 users"
+    bridge_seed_users "$2" "$WORK/users.tsv"
+}
+
 bridge_seed_users() {   # bridge_seed_users <count> <file>
     local seeding
     BENCH_KIND=user BENCH_COUNT=$1 BENCH_PREFIX=p BENCH_OUT=$WORK/u BENCH_THREADS=2 BENCH_LUA_DIR=$ROOT/src/bench/lua \
@@ -357,6 +370,12 @@ calibration_deploy() {   # calibration_deploy [floor]
     done
     curl -sf "$BASE/calibration/ping" >/dev/null || return 1
     CAL_DEPLOY_MS=$(( ($(date +%s%N) - t) / 1000000 ))
+}
+
+bench_order() {   # bench_order <round> <window>...: the windows one a line, in reverse order in even rounds
+    local round=$1 i
+    shift
+    if (( round % 2 )); then printf '%s\n' "$@"; else for (( i = $#; i >= 1; i-- )); do printf '%s\n' "${!i}"; done; fi
 }
 
 JSTAT=""   # the JDK's jstat, found at the first bench_window

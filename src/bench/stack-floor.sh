@@ -27,10 +27,7 @@ WARM=${FLOOR_WARMUP:-3}
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 mvn -B -q -DskipTests package liberty:create
 source src/bench/bridge.sh
-bridge_setup Floor wrk redis-server
-export BENCH_TOKEN=$(cat "$WORK/token")
-BRIDGE_START_FROM=seed bridge_start
-bridge_seed_users "$USERS" "$WORK/users.tsv"
+bridge_seeded Floor "$USERS"
 export BENCH_USERS_FILE=$WORK/users.tsv
 # The floor's filter probes a plain index, lower(userName) -> id, where the bridge's probes its blind one.
 awk -F'\t' '{ printf "HSET calibration:floor:userName %s %s\n", tolower($2), $1 }' "$WORK/users.tsv" \
@@ -56,25 +53,15 @@ done
 for r in $(seq "$ROUNDS"); do
     order=(calibration)
     for op in $OPS; do order+=("floor:$op" "bridge:$op"); done
-    if (( r % 2 == 0 )); then
-        reversed=()
-        for (( i = ${#order[@]} - 1; i >= 0; i-- )); do reversed+=("${order[i]}"); done
-        order=("${reversed[@]}")
-    fi
+    mapfile -t order < <(bench_order "$r" "${order[@]}")
     for w in "${order[@]}"; do window "$r" "${w%%:*}" "${w#*:}" "$SECONDS_A_WINDOW"; done
 done | tee "$WORK/windows"
 echo "medians over $ROUNDS rounds (range); shares of the calibration's figure in the same round:"
-python3 - "$WORK/windows" <<'PY'
-import collections, re, statistics, sys
-rounds = collections.defaultdict(dict)   # round -> {(label, op): figures}
-for line in open(sys.argv[1]):
-    op, rnd, label, rest = line.split(' ', 3)
-    figures = {k: float(v) for k, v in re.findall(r'(\w+)=([\d.]+)', rest)}
-    if figures['non2xx']:
-        print(f"  warning: {label} {op} round {rnd} had {figures['non2xx']:.0f} non-2xx answers")
-    rounds[rnd][(label, op)] = figures
-def span(values):
-    return f"{statistics.median(values):.3f} ({min(values):.3f}-{max(values):.3f})"
+python3 - "$WORK/windows" "$ROOT/src/bench" <<'PY'
+import collections, statistics, sys
+sys.path.insert(0, sys.argv[2])
+from windows import read, span
+rounds = read(sys.argv[1])   # round -> {(label, op): figures}
 for op in dict.fromkeys(o for r in rounds.values() for (label, o) in r if label != 'calibration'):
     cells = collections.defaultdict(list)
     for r in rounds.values():

@@ -27,11 +27,8 @@ WARM=${TAIL_WARMUP:-3}
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 mvn -B -q -DskipTests package liberty:create
 source src/bench/bridge.sh
-bridge_setup Tail wrk redis-server
-export BENCH_TOKEN=$(cat "$WORK/token")
-BRIDGE_START_FROM=seed bridge_start
-bridge_log "seeding $USERS users"
-bridge_seed_users "$USERS" "$WORK/all"
+bridge_seeded Tail "$USERS"
+ln -s users.tsv "$WORK/all"
 shuf -n "$SUBSET" "$WORK/all" >"$WORK/subset"
 for _ in $(seq $(( (USERS + SUBSET - 1) / SUBSET ))); do cat "$WORK/subset"; done | head -n "$USERS" >"$WORK/repeated"
 calibration_deploy || { echo "the calibration WAR did not answer within 60 s" >&2; exit 1; }
@@ -51,28 +48,18 @@ done
 for r in $(seq "$ROUNDS"); do
     order=("calibration")
     for op in $OPS; do order+=("$op all" "$op subset" "$op repeated"); done
-    if (( r % 2 == 0 )); then
-        reversed=()
-        for (( i = ${#order[@]} - 1; i >= 0; i-- )); do reversed+=("${order[i]}"); done
-        order=("${reversed[@]}")
-    fi
+    mapfile -t order < <(bench_order "$r" "${order[@]}")
     for w in "${order[@]}"; do
         read -r op list <<<"$w"
         if [[ $op == calibration ]]; then window "$r" calibration "$SECONDS_A_WINDOW"; else window "$r" "$op" "$list" "$SECONDS_A_WINDOW"; fi
     done
 done | tee "$WORK/windows"
 echo "medians over $ROUNDS rounds (range); p99 / subset's is each round's p99 over the subset's in the same round:"
-python3 - "$WORK/windows" <<'PY'
-import collections, re, statistics, sys
-rounds = collections.defaultdict(dict)   # round -> {(op, list): figures}
-for line in open(sys.argv[1]):
-    op, rnd, label, rest = line.split(' ', 3)
-    figures = {k: float(v) for k, v in re.findall(r'(\w+)=([\d.]+)', rest)}
-    if figures['non2xx']:
-        print(f"  warning: {op} {label} round {rnd} had {figures['non2xx']:.0f} non-2xx answers")
-    rounds[rnd][(op, label)] = figures
-def span(values, digits):
-    return f"{statistics.median(values):.{digits}f} ({min(values):.{digits}f}-{max(values):.{digits}f})"
+python3 - "$WORK/windows" "$ROOT/src/bench" <<'PY'
+import collections, sys
+sys.path.insert(0, sys.argv[2])
+from windows import read, span
+rounds = read(sys.argv[1])   # round -> {(list, op): figures}
 for key in dict.fromkeys(k for r in rounds.values() for k in r):
     cells = collections.defaultdict(list)
     for r in rounds.values():
@@ -82,8 +69,8 @@ for key in dict.fromkeys(k for r in rounds.values() for k in r):
         for name in ('rps', 'p99_ms', 'redis_p99_us', 'ygc_ms'):
             if name in f:
                 cells[name].append(f[name])
-        subset = r.get((key[0], 'subset'))
-        if subset and key[1] != 'subset':
+        subset = r.get(('subset', key[1]))
+        if subset and key[0] != 'subset':
             cells["p99 / subset's"].append(f['p99_ms'] / subset['p99_ms'])
-    print(f"  {key[0]} {key[1]}: " + "; ".join(f"{name} {span(v, 0 if name == 'rps' else 2)}" for name, v in cells.items()))
+    print(f"  {key[1]} {key[0]}: " + "; ".join(f"{name} {span(v, 0 if name == 'rps' else 2)}" for name, v in cells.items()))
 PY
