@@ -395,11 +395,11 @@ bench_window() {   # bench_window <round> <label> <op> <seconds> [path]
     gc1=$($JSTAT -gc "$BRIDGE_PID" | tail -1)
     python3 - "$1" "$2" "$3" "$(grep '^BENCH ' "$WORK/wrk.out")" "$gc0" "$gc1" "$TICK_US" \
         $(( CPU_END[0] - CPU_START[0] )) $(( CPU_END[1] - CPU_START[1] )) $(( CPU_END[3] - CPU_START[3] )) \
-        "$(redis-cli -p "$REDIS_PORT" info commandstats | tr -d '\r')" "$(redis-cli -p "$REDIS_PORT" info latencystats | tr -d '\r')" <<'PY'
+        "$(redis-cli -p "$REDIS_PORT" info commandstats latencystats | tr -d '\r')" <<'PY'
 import re, sys
 rnd, label, op, bench, gc0, gc1 = sys.argv[1:7]
 tick, jvm, redis, mach = (int(x) for x in sys.argv[7:11])
-commandstats, latencystats = sys.argv[11:13]
+stats = sys.argv[11]   # INFO's sections commandstats and latencystats
 f = dict(kv.split('=') for kv in bench.split()[1:])
 n = int(f['requests'])
 a, b = gc0.split(), gc1.split()   # jstat -gc: S0C S1C S0U S1U EC EU OC OU ... YGC YGCT (columns 13 and 14)
@@ -407,9 +407,9 @@ collections, pause = int(b[12]) - int(a[12]), float(b[13]) - float(a[13])
 allocated = collections * float(a[4]) + float(b[5]) - float(a[5])
 # Redis 7's own percentiles of the window's EVALSHA (the bridge's one command a read; the commands its scripts run
 # are counted as often), or of its most called command (the calibration's GET or SET).
-calls = {m[0]: int(m[1]) for m in re.findall(r'^cmdstat_(\S+):calls=(\d+)', commandstats, re.M)}
+calls = {m[0]: int(m[1]) for m in re.findall(r'^cmdstat_(\S+):calls=(\d+)', stats, re.M)}
 top = 'evalsha' if 'evalsha' in calls else max(calls, key=calls.get) if calls else None
-percentiles = re.search(r'^latency_percentiles_usec_%s:(\S+)' % re.escape(top), latencystats, re.M) if top else None
+percentiles = re.search(r'^latency_percentiles_usec_%s:(\S+)' % re.escape(top), stats, re.M) if top else None
 p = dict(kv.split('=') for kv in percentiles.group(1).split(',')) if percentiles else {}
 print(f"{op} {rnd} {label} rps={f['rps']} non2xx={f['non2xx']} jvm={jvm * tick / n:.0f} redis={redis * tick / n:.0f} "
       f"machine={mach * tick / n:.0f} gc={pause * 1e6 / n:.1f} alloc_kb={allocated / n:.1f} "
