@@ -24,6 +24,8 @@
 # prints the cgroup's peak usage, limit hits, OOM kills and throttled periods (bridge_cleanup logs it too,
 # so a run that dies still says whether it was killed); bridge_lift_memory_limit lifts the memory limit
 # (the harness does before it deploys its calibration WAR into the same server).
+# `bridge_restart` stops the server and starts it again from its kept workarea, over the same Redis and credentials,
+# and waits for the calibration WAR too when it is in dropins (the full run's BENCH_PAIRED_RESTART).
 # `bridge_seeded NAME COUNT` does bridge_setup, a seeded bridge_start and bridge_seed_users into $WORK/users.tsv, and
 # exports BENCH_TOKEN.
 # `bridge_seed_users COUNT FILE` creates COUNT users through the bridge (create.lua, 16 connections) and writes
@@ -308,6 +310,20 @@ bridge_start() {
     else
         BRIDGE_PID=$(cat "$WLP/usr/servers/.pid/scimBridge.pid")
     fi
+}
+
+bridge_restart() {   # the server stopped and started again (workarea kept) over the same Redis and credentials
+    "$WLP/bin/server" stop scimBridge >/dev/null
+    while kill -0 "$BRIDGE_PID" 2>/dev/null; do read -rt 0.1 -u "$IDLE_FD" || true; done
+    BRIDGE_START_FROM=kept bridge_start
+    [[ -f $CALIBRATION_WAR ]] || return 0
+    for _ in $(seq 600); do   # the calibration WAR in dropins starts with the server, perhaps after readiness
+        grep -q 'CWWKZ0001I: Application calibration started' "$SERVER_DIR/logs/messages.log" \
+            && curl -sf "$BASE/calibration/ping" >/dev/null && return 0
+        read -rt 0.1 -u "$IDLE_FD" || true
+    done
+    echo "the calibration did not answer within 60 s of the restart" >&2
+    exit 1
 }
 
 # wrk catches SIGINT to end a run early and print its summary, but its main thread sleeps for the run's whole -d:

@@ -25,7 +25,9 @@
 # BENCH_PING_EACH (seconds of /ping after each workload, the reference of its "vs /ping"; 5),
 # BENCH_PAIRED_ROUNDS (rounds in which the filter, GET by id and compiled creates alternate with the calibration
 # after its row, each workload's share of it taken round by round; 6, 0 for none), BENCH_PAIRED_SECONDS (a
-# workload's window in a round; 10),
+# workload's window in a round; 10), BENCH_PAIRED_RESTART (true: after the paired rounds, restart the bridge over
+# the same Redis and data, warm it up again and run the paired rounds once more, so that what the run's server
+# carries from the other rows is told from what the data does; false),
 # BENCH_TIMEOUT (overall bound in seconds; default 1800 quick, 3600 full), BENCH_START_FROM (what the
 # bridge's start begins with: kept, the default, empty or seed; src/bench/bridge.sh), BENCH_MEMORY_LIMIT and
 # BENCH_CPU_LIMIT (run the bridge in a cgroup with a container's limits, e.g. the chart's 256Mi and 2;
@@ -50,6 +52,7 @@ CAL_WARMUP=${BENCH_CALIBRATION_WARMUP:-30}
 PING_EACH=${BENCH_PING_EACH:-5}
 PAIRED_ROUNDS=${BENCH_PAIRED_ROUNDS:-6}
 PAIRED_SECONDS=${BENCH_PAIRED_SECONDS:-10}
+PAIRED_RESTART=${BENCH_PAIRED_RESTART:-false}
 THREADS=${BENCH_THREADS:-2}
 METRICS=${BENCH_METRICS:-false}
 NGROUPS=${BENCH_GROUPS:-1000}
@@ -58,7 +61,7 @@ knobs_set() {   # the knobs this run was given, as they would be typed (BENCH_MO
     local v
     printf 'BENCH_MODE=%s ' "$MODE"
     for v in BENCH_USERS BENCH_DURATION BENCH_CONNECTIONS BENCH_THREADS BENCH_GROUPS BENCH_MEMBERSHIPS \
-        BENCH_JVM_OPTIONS BENCH_METRICS BENCH_WARMUP BENCH_WARMUP_REQUESTS BENCH_WARMUP_MAX BENCH_CALIBRATION BENCH_CALIBRATION_WARMUP BENCH_PING_EACH BENCH_PAIRED_ROUNDS BENCH_PAIRED_SECONDS \
+        BENCH_JVM_OPTIONS BENCH_METRICS BENCH_WARMUP BENCH_WARMUP_REQUESTS BENCH_WARMUP_MAX BENCH_CALIBRATION BENCH_CALIBRATION_WARMUP BENCH_PING_EACH BENCH_PAIRED_ROUNDS BENCH_PAIRED_SECONDS BENCH_PAIRED_RESTART \
         BENCH_START_FROM BENCH_MEMORY_LIMIT BENCH_CPU_LIMIT BENCH_LABEL BENCH_TIMEOUT; do
         [[ -n ${!v:-} ]] && printf '%s=%q ' "$v" "${!v}"
     done
@@ -306,7 +309,8 @@ fi
 # filter, GET by id and compiled creates run for PAIRED_SECONDS each (the order reversed every other round;
 # one round first unrecorded), and a workload's share is the median over the rounds of its req/s over the
 # calibration's in the same round, and of the calibration's machine CPU a request over its own.
-PAIRED=$WORK/paired.tsv   # round, workload, req/s, machine CPU µs a request
+PAIRED=$WORK/paired.tsv   # round, workload, req/s, machine CPU µs a request; paired_rounds writes it anew
+RESTARTED=""              # the paired rounds' file of the restarted server (BENCH_PAIRED_RESTART)
 paired_window() {   # paired_window <round> <workload> <lua> [path]
     local line rps cpu
     cpu_now CPU_START
@@ -349,12 +353,48 @@ if [[ $CALIBRATE == true ]]; then
         log "calibration: /calibration/ping deployed in ${CAL_DEPLOY_MS} ms; at least ${CAL_WARMUP} s of warm-up"
         WARMUP=$CAL_WARMUP BENCH_PATH=/calibration/ping timed "0 calibration (1 SET + 1 GET, JSON-B)" - plain.lua
         paired_rounds
+        if [[ $PAIRED_RESTART == true && -s $PAIRED ]]; then
+            mv "$PAIRED" "$WORK/paired-run.tsv"
+            log "restart: the bridge stopped and started again over the same Redis (the calibration WAR stays in dropins)"
+            bridge_restart
+            RESTART_MS=$READY_MS
+            log "restart: ready in ${RESTART_MS} ms (pid $BRIDGE_PID); warm-up of each paired workload"
+            WARMUP=$CAL_WARMUP BENCH_PATH=/calibration/ping warm_up plain.lua /calibration/ping
+            BENCH_OP=filter BENCH_USERS_FILE=$WORK/users.tsv warm_up users.lua
+            BENCH_OP=get BENCH_USERS_FILE=$WORK/users.tsv warm_up users.lua
+            BENCH_KIND=user BENCH_PREFIX=rwarm warm_up create.lua
+            paired_rounds
+            RESTARTED=$WORK/paired-restarted.tsv
+            mv "$PAIRED" "$RESTARTED"
+            mv "$WORK/paired-run.tsv" "$PAIRED"
+        fi
     else
         log "calibration: not deployed within 60 s (is dropins polling off?); no calibration row"
     fi
 fi
 
 # --- report -------------------------------------------------------------------------------------------
+paired_table() {   # paired_table <paired file>: each workload's median share of the calibration over the rounds
+    python3 - "$1" <<'PY'
+import statistics, sys
+rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])]
+by_round = {}
+for r, name, rps, cpu in rows:
+    by_round.setdefault(r, {})[name] = (float(rps), float(cpu))
+print("| workload | rounds | req/s, median | the calibration's in its rounds, median | share: req/s over the calibration's, median (range) | share by CPU, median (range) |")
+print("| --- | ---: | ---: | ---: | ---: | ---: |")
+for name in ("2 filter userName eq", "3 GET /Users/{id}", "1d create users (compiled)"):
+    pairs = [(w[name], w["0 calibration"]) for w in by_round.values() if name in w and "0 calibration" in w]
+    if not pairs:
+        continue
+    raw = [100 * a[0] / c[0] for a, c in pairs]
+    cpu = [100 * c[1] / a[1] for a, c in pairs if a[1] > 0]
+    def cell(v):
+        return "%.0f %% (%.0f-%.0f)" % (statistics.median(v), min(v), max(v)) if v else "-"
+    print("| %s | %d | %.0f | %.0f | %s | %s |" % (name, len(pairs), statistics.median(a[0] for a, _ in pairs),
+          statistics.median(c[0] for _, c in pairs), cell(raw), cell(cpu)))
+PY
+}
 PING_RPS=$(awk -F'\t' '$1=="ping (baseline)"{print $5}' "$RESULTS")
 section=$WORK/section.md
 {
@@ -400,25 +440,14 @@ section=$WORK/section.md
         echo
         echo "Paired with the calibration ($PAIRED_ROUNDS rounds after row 0, ${PAIRED_SECONDS} s a workload in each, the order reversed every other round; $NU users):"
         echo
-        python3 - "$PAIRED" <<'PY'
-import statistics, sys
-rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])]
-by_round = {}
-for r, name, rps, cpu in rows:
-    by_round.setdefault(r, {})[name] = (float(rps), float(cpu))
-print("| workload | rounds | req/s, median | the calibration's in its rounds, median | share: req/s over the calibration's, median (range) | share by CPU, median (range) |")
-print("| --- | ---: | ---: | ---: | ---: | ---: |")
-for name in ("2 filter userName eq", "3 GET /Users/{id}", "1d create users (compiled)"):
-    pairs = [(w[name], w["0 calibration"]) for w in by_round.values() if name in w and "0 calibration" in w]
-    if not pairs:
-        continue
-    raw = [100 * a[0] / c[0] for a, c in pairs]
-    cpu = [100 * c[1] / a[1] for a, c in pairs if a[1] > 0]
-    def cell(v):
-        return "%.0f %% (%.0f-%.0f)" % (statistics.median(v), min(v), max(v)) if v else "-"
-    print("| %s | %d | %.0f | %.0f | %s | %s |" % (name, len(pairs), statistics.median(a[0] for a, _ in pairs),
-          statistics.median(c[0] for _, c in pairs), cell(raw), cell(cpu)))
-PY
+        paired_table "$PAIRED"
+    fi
+    if [[ -n $RESTARTED && -s $RESTARTED ]]; then
+        echo
+        echo "The same rounds in the bridge restarted over the same Redis and data after them (BENCH_PAIRED_RESTART; ready in ${RESTART_MS} ms,"
+        echo "each workload warmed up again as the timed rows are; the calibration WAR started with it from dropins; no memory limit):"
+        echo
+        paired_table "$RESTARTED"
     fi
     echo "<!-- END GENERATED: $LABEL -->"
 } >"$section"
