@@ -100,7 +100,7 @@ log "redis $(redis-server --version | awk '{print $3}') on 127.0.0.1:$REDIS_PORT
 export BENCH_TOKEN; BENCH_TOKEN=$(cat "$WORK/token")
 AUTH="Authorization: Bearer $BENCH_TOKEN"
 BRIDGE_METRICS=$METRICS BRIDGE_START_FROM=${BENCH_START_FROM:-kept} bridge_start
-STARTUP_MS=$READY_MS
+STARTUP_MS=$READY_MS STARTUP_KIND=$START_FROM_KIND   # kept apart: a restart (BENCH_PAIRED_RESTART) sets both anew
 log "bridge ready on $BASE in ${STARTUP_MS} ms (pid $BRIDGE_PID)"
 RSS_START=$(( $(ps -o rss= -p "$BRIDGE_PID") / 1024 ))
 
@@ -409,7 +409,7 @@ section=$WORK/section.md
     echo
     echo "Metrics (\`SCIM_METRICS_ENABLED\`): $METRICS. JVM options: \`$(grep -v '^#' "$SERVER_DIR/jvm.options" | grep -v '^$' | tr '\n' ' ')\`"
     echo
-    echo "Start-up to ready (the server command to \`/health/ready\` UP): **${STARTUP_MS} ms**, $START_FROM_KIND. RSS after start ${RSS_START} MiB, peak (VmHWM) over the run **${PEAK} MiB**."
+    echo "Start-up to ready (the server command to \`/health/ready\` UP): **${STARTUP_MS} ms**, $STARTUP_KIND. RSS after start ${RSS_START} MiB, peak (VmHWM) over the run **${PEAK} MiB**."
     if [[ -n $CGROUP_REPORT ]]; then
         echo
         echo "Container limits (the bridge's cgroup, from its start to the last bridge row, before the calibration): $CGROUP_REPORT."
