@@ -39,6 +39,9 @@
 # collections' pauses (µs) and the heap allocated (KB, from jstat: collections times the fixed eden); then the mean
 # young collection (ms), wrk's p50 and p99 (ms) and Redis's own p99 (µs, INFO latencystats, Redis 7) of EVALSHA, or
 # of the window's most called command when there was none.
+# `bench_windowed PREFIX OPS ROUNDS` sets a windowed script's OPS, ROUNDS, SECONDS_A_WINDOW and WARM from its knobs
+# PREFIX_OPS, PREFIX_ROUNDS, PREFIX_SECONDS (10) and PREFIX_WARMUP (3), the defaults of the first two given, and
+# builds the working tree (`mvn -DskipTests package liberty:create`).
 # `bench_order ROUND WINDOW...` prints the windows one a line, reversed in even rounds, for the scripts that alternate
 # them (their lines read back by src/bench/windows.py).
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -386,6 +389,15 @@ calibration_deploy() {   # calibration_deploy [floor]
     done
     curl -sf "$BASE/calibration/ping" >/dev/null || return 1
     CAL_DEPLOY_MS=$(( ($(date +%s%N) - t) / 1000000 ))
+}
+
+bench_windowed() {   # bench_windowed <PREFIX> <default ops> <default rounds>: a windowed script's knobs, and the build
+    local v
+    v=$1_OPS; OPS=${!v:-$2}
+    v=$1_ROUNDS; ROUNDS=${!v:-$3}
+    v=$1_SECONDS; SECONDS_A_WINDOW=${!v:-10}
+    v=$1_WARMUP; WARM=${!v:-3}
+    mvn -B -q -DskipTests package liberty:create   # the working tree's build, whatever target/ holds
 }
 
 bench_order() {   # bench_order <round> <window>...: the windows one a line, in reverse order in even rounds

@@ -21,13 +21,8 @@
 # generation's eden, from jstat). Both builds share the JVM's flags.
 set -euo pipefail
 [[ -n ${COMPARE_REV:-} ]] || { echo "set COMPARE_REV to the commit to compare with" >&2; exit 2; }
-OPS=${COMPARE_OPS:-filter get create}
-ROUNDS=${COMPARE_ROUNDS:-6}
-SECONDS_A_WINDOW=${COMPARE_SECONDS:-10}
-WARM=${COMPARE_WARMUP:-3}
-cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-mvn -B -q -DskipTests package liberty:create
-source src/bench/bridge.sh
+source "$(dirname "${BASH_SOURCE[0]}")/bridge.sh"
+bench_windowed COMPARE "filter get create" 6
 bridge_setup Compare wrk redis-server
 OTHER=$WORK/other
 compare_cleanup() {

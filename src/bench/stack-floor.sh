@@ -19,14 +19,9 @@
 # shares by the machine's CPU a request (the calibration's over theirs), and the medians of the bridge JVM's and
 # Redis's CPU a request of each.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/bridge.sh"
+bench_windowed FLOOR "filter get create" 6
 USERS=${FLOOR_USERS:-10000}
-OPS=${FLOOR_OPS:-filter get create}
-ROUNDS=${FLOOR_ROUNDS:-6}
-SECONDS_A_WINDOW=${FLOOR_SECONDS:-10}
-WARM=${FLOOR_WARMUP:-3}
-cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-mvn -B -q -DskipTests package liberty:create
-source src/bench/bridge.sh
 bridge_seeded Floor "$USERS"
 export BENCH_USERS_FILE=$WORK/users.tsv
 # The floor's filter probes a plain index, lower(userName) -> id, where the bridge's probes its blind one.

@@ -18,15 +18,10 @@
 # young collection), then for each workload and list the medians over the rounds (range) of req/s, p99, Redis's
 # p99 and the young collections, and of each round's p99 over the subset's in the same round.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/bridge.sh"
+bench_windowed TAIL "filter get" 5
 USERS=${TAIL_USERS:-100000}
 SUBSET=${TAIL_SUBSET:-20000}
-OPS=${TAIL_OPS:-filter get}
-ROUNDS=${TAIL_ROUNDS:-5}
-SECONDS_A_WINDOW=${TAIL_SECONDS:-10}
-WARM=${TAIL_WARMUP:-3}
-cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-mvn -B -q -DskipTests package liberty:create
-source src/bench/bridge.sh
 bridge_seeded Tail "$USERS"
 ln -s users.tsv "$WORK/all"
 shuf -n "$SUBSET" "$WORK/all" >"$WORK/subset"
