@@ -44,7 +44,7 @@ public class SearchResource {
         ListQuery query = ScimRequests.searchQuery(ScimRequests.body(body, config.requestMaxPayloadSize()));
         int start = query.startIndex() == null || query.startIndex() < 1 ? 1 : query.startIndex();
         int count = query.count() == null ? config.filterMaxResults() : Math.max(0, Math.min(query.count(), config.filterMaxResults()));
-        ListQuery all = new ListQuery(query.filter(), query.sortBy(), query.sortOrder(), 1, config.filterMaxResults(), query.projection());
+        ListQuery all = query.page(1, config.filterMaxResults());
         ListResponse u = users.list(all, base);
         ListResponse g = groups.list(all, base);
         List<JsonObject> combined = new ArrayList<>(u.resources());

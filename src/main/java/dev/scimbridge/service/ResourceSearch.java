@@ -16,7 +16,6 @@ import dev.scimbridge.scim.ScimException;
 import dev.scimbridge.scim.WrittenListResponse;
 import dev.scimbridge.scim.filter.Filter;
 import dev.scimbridge.scim.filter.FilterEvaluator;
-import dev.scimbridge.scim.filter.FilterParser;
 import dev.scimbridge.scim.filter.FilterPlan;
 import dev.scimbridge.scim.filter.FilterPlanner;
 import dev.scimbridge.scim.filter.IndexLookup;
@@ -107,12 +106,12 @@ final class ResourceSearch {
         boolean readDerived = wantsDerived && !streamed;
         ListResponse.ResourceWriter writer = streamed ? derivedWriter : ListResponse.ResourceWriter.WHOLE;
 
-        if (blank(query.filter()) && sort.isEmpty()) {
+        Filter filter = query.parsedFilter();
+        if (filter == null && sort.isEmpty()) {
             Found<JsonObject> page = loader.page(startIndex - 1L, count, readDerived);
             return respond(type, query, page.resources(), page.total(), startIndex, writer);
         }
 
-        Filter filter = blank(query.filter()) ? null : FilterParser.parse(query.filter());
         if (filter != null) {
             EVALUATOR.validate(filter, type);
         }
@@ -154,7 +153,7 @@ final class ResourceSearch {
      * The answer written from resources already written whole, with their derived attributes, when the query needs
      * no resource parsed: the default projection, no sort, and no filter or one that an index answers exactly
      * ({@link FilterPlan#isExact()}: Entra ID's and Okta's {@code userName eq "…"}). Empty otherwise, for
-     * {@link #search}. A filter is parsed and validated here first, so a bad one fails as it would there.
+     * {@link #search}. A bad filter has failed when the query was made (ListQuery).
      */
     static Optional<WrittenListResponse> searchWritten(ResourceType type, ListQuery query, Loader<byte[]> loader,
                                                        DirectoryConfig config) {
@@ -163,11 +162,11 @@ final class ResourceSearch {
         }
         int startIndex = startIndex(query);
         int count = count(query, config);
-        if (blank(query.filter())) {
+        if (query.parsedFilter() == null) {
             Found<byte[]> page = loader.page(startIndex - 1L, count, true);
             return Optional.of(new WrittenListResponse(page.resources(), page.total(), startIndex));
         }
-        FilterPlan plan = FilterPlanner.plan(FilterParser.parse(query.filter()), type);
+        FilterPlan plan = FilterPlanner.plan(query.parsedFilter(), type);
         if (!plan.isExact()) {
             return Optional.empty();
         }
@@ -198,9 +197,5 @@ final class ResourceSearch {
     private static ListResponse respond(ResourceType type, ListQuery query, List<JsonObject> page, long total, int startIndex,
                                         ListResponse.ResourceWriter writer) {
         return new ListResponse(MappedList.of(page, r -> query.projection().apply(type, r)), total, startIndex, writer);
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }

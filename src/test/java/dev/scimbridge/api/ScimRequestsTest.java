@@ -1,6 +1,7 @@
 package dev.scimbridge.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.lang.reflect.Proxy;
@@ -85,7 +86,7 @@ class ScimRequestsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             as the RFC spells them     | filter=userName eq "a";sortBy=userName;sortOrder=descending;startIndex=3;count=7 | userName eq "a" | userName | descending | 3    | 7
-            in any case                | FILTER=x;SortBy=y;SORTORDER=z;startindex=2;Count=5                              | x               | y        | z          | 2    | 5
+            in any case                | FILTER=x pr;SortBy=y;SORTORDER=z;startindex=2;Count=5                           | x pr            | y        | z          | 2    | 5
             none                       | other=1                                                                          |                 |          |            |      |
             a name given without value | filter=;count=                                                                   | ``              |          |            |      |
             """)
@@ -93,6 +94,7 @@ class ScimRequestsTest {
                                               Integer startIndex, Integer count) {
         ListQuery query = ScimRequests.listQuery(query(pairs.split(";")));
         assertEquals(filter, query.filter());
+        assertEquals(filter == null || filter.isEmpty(), query.parsedFilter() == null);
         assertEquals(sortBy, query.sortBy());
         assertEquals(sortOrder, query.sortOrder());
         assertEquals(startIndex, query.startIndex());
@@ -106,5 +108,18 @@ class ScimRequestsTest {
         ListQuery query = ScimRequests.listQuery(query("attributes=userName", "filter=active eq true"));
         assertEquals(false, query.projection().wants("displayName"));
         assertEquals(true, query.projection().wants("userName"));
+    }
+
+    @Test
+    void aFilterIsParsedOnceWhenTheQueryIsMadeAndABadOneFailsThere() {
+        ScimException e = assertThrows(ScimException.class, () -> ScimRequests.listQuery(query("filter=userName eq")));
+        assertEquals(400, e.status());
+        assertEquals("invalidFilter", e.scimType().value());
+        ListQuery query = ScimRequests.listQuery(query("filter=userName eq \"a\"", "count=5"));
+        ListQuery page = query.page(1, 10);
+        assertSame(query.parsedFilter(), page.parsedFilter());
+        assertEquals(1, page.startIndex());
+        assertEquals(10, page.count());
+        assertEquals(query.filter(), page.filter());
     }
 }
