@@ -390,7 +390,7 @@ for name in ("2 filter userName eq", "3 GET /Users/{id}", "1d create users (comp
     raw = [100 * a[0] / c[0] for a, c in pairs]
     cpu = [100 * c[1] / a[1] for a, c in pairs if a[1] > 0]
     def cell(v):
-        return "%.0f %% (%.0f-%.0f)" % (statistics.median(v), min(v), max(v)) if v else "-"
+        return "%.1f %% (%.0f-%.0f)" % (statistics.median(v), min(v), max(v)) if v else "-"
     print("| %s | %d | %.0f | %.0f | %s | %s |" % (name, len(pairs), statistics.median(a[0] for a, _ in pairs),
           statistics.median(c[0] for _, c in pairs), cell(raw), cell(cpu)))
 PY
