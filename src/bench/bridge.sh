@@ -319,14 +319,9 @@ bridge_restart() {   # the server stopped and started again (workarea kept) over
     "$WLP/bin/server" stop scimBridge >/dev/null
     while kill -0 "$BRIDGE_PID" 2>/dev/null; do read -rt 0.1 -u "$IDLE_FD" || true; done
     BRIDGE_START_FROM=kept bridge_start
-    [[ -f $CALIBRATION_WAR ]] || return 0
-    for _ in $(seq 600); do   # the calibration WAR in dropins starts with the server, perhaps after readiness
-        grep -q 'CWWKZ0001I: Application calibration started' "$SERVER_DIR/logs/messages.log" \
-            && curl -sf "$BASE/calibration/ping" >/dev/null && return 0
-        read -rt 0.1 -u "$IDLE_FD" || true
-    done
-    echo "the calibration did not answer within 60 s of the restart" >&2
-    exit 1
+    # the calibration WAR in dropins starts with the server, perhaps after readiness
+    [[ ! -f $CALIBRATION_WAR ]] || calibration_started \
+        || { echo "the calibration did not answer within 60 s of the restart" >&2; exit 1; }
 }
 
 # wrk catches SIGINT to end a run early and print its summary, but its main thread sleeps for the run's whole -d:
@@ -378,17 +373,21 @@ calibration_deploy() {   # calibration_deploy [floor]
         && jar cf "$cal/calibration.war" .)
     cp "$cal/calibration.war" "$CALIBRATION_WAR"   # Liberty polls dropins (applicationMonitor defaults)
     t=$(date +%s%N)
-    # The endpoint is asked only once Liberty says the application started: a request for /calibration/ping
-    # before that is the bridge's (its context root is /), and in two dev runs of round 14 Liberty's web
-    # container went on sending that URI to the bridge (401) after the calibration had started, and after two
-    # redeployments of it, while /calibration/ping/ reached the calibration.
+    calibration_started || return 1
+    CAL_DEPLOY_MS=$(( ($(date +%s%N) - t) / 1000000 ))
+}
+
+# The endpoint is asked only once Liberty says the application started: a request for /calibration/ping before that
+# is the bridge's (its context root is /), and in two dev runs of round 14 Liberty's web container went on sending
+# that URI to the bridge (401) after the calibration had started, and after two redeployments of it, while
+# /calibration/ping/ reached the calibration.
+calibration_started() {   # the calibration WAR started (Liberty's CWWKZ0001I) and answering, within 60 s
     for _ in $(seq 600); do
         grep -q 'CWWKZ0001I: Application calibration started' "$SERVER_DIR/logs/messages.log" \
-            && curl -sf "$BASE/calibration/ping" >/dev/null && break
-        sleep 0.1
+            && curl -sf "$BASE/calibration/ping" >/dev/null && return 0
+        read -rt 0.1 -u "$IDLE_FD" || true
     done
-    curl -sf "$BASE/calibration/ping" >/dev/null || return 1
-    CAL_DEPLOY_MS=$(( ($(date +%s%N) - t) / 1000000 ))
+    return 1
 }
 
 bench_windowed() {   # bench_windowed <PREFIX> <default ops> <default rounds>: a windowed script's knobs, and the build
