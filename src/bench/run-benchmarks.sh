@@ -309,8 +309,8 @@ fi
 # filter, GET by id and compiled creates run for PAIRED_SECONDS each (the order reversed every other round;
 # one round first unrecorded), and a workload's share is the median over the rounds of its req/s over the
 # calibration's in the same round, and of the calibration's machine CPU a request over its own.
-PAIRED=$WORK/paired.tsv   # round, workload, req/s, machine CPU µs a request; paired_rounds writes it anew
-RESTARTED=""              # the paired rounds' file of the restarted server (BENCH_PAIRED_RESTART)
+PAIRED=$WORK/paired.tsv   # round, workload, req/s, machine CPU µs a request
+RESTARTED=""              # the same of the restarted server (BENCH_PAIRED_RESTART)
 paired_window() {   # paired_window <round> <workload> <lua> [path]
     local line rps cpu
     cpu_now CPU_START
@@ -321,11 +321,12 @@ paired_window() {   # paired_window <round> <workload> <lua> [path]
     cpu=$(cpu_per_request "$(field requests "$line")")   # "bridge / Redis / wrk / machine", or "-"
     log "  paired round $1, $2: $rps req/s, CPU µs a request $cpu"
     [[ $1 == 0 || $cpu == - ]] && return
-    printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$rps" "${cpu##* / }" >>"$PAIRED"
+    printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$rps" "${cpu##* / }" >>"$PAIRED_OUT"
 }
-paired_rounds() {
+paired_rounds() {   # paired_rounds <file>: the rounds' lines written anew into it (PAIRED_OUT, for paired_window)
     local r w order
-    : >"$PAIRED"
+    PAIRED_OUT=$1
+    : >"$PAIRED_OUT"
     (( PAIRED_ROUNDS > 0 )) || return 0
     log "paired rounds: $PAIRED_ROUNDS of ${PAIRED_SECONDS} s a workload, one unrecorded first"
     for (( r = 0; r <= PAIRED_ROUNDS; r++ )); do
@@ -352,9 +353,8 @@ if [[ $CALIBRATE == true ]]; then
     if calibration_deploy; then
         log "calibration: /calibration/ping deployed in ${CAL_DEPLOY_MS} ms; at least ${CAL_WARMUP} s of warm-up"
         WARMUP=$CAL_WARMUP BENCH_PATH=/calibration/ping timed "0 calibration (1 SET + 1 GET, JSON-B)" - plain.lua
-        paired_rounds
+        paired_rounds "$PAIRED"
         if [[ $PAIRED_RESTART == true && -s $PAIRED ]]; then
-            mv "$PAIRED" "$WORK/paired-run.tsv"
             log "restart: the bridge stopped and started again over the same Redis (the calibration WAR stays in dropins)"
             bridge_restart
             RESTART_MS=$READY_MS
@@ -363,10 +363,8 @@ if [[ $CALIBRATE == true ]]; then
             BENCH_OP=filter BENCH_USERS_FILE=$WORK/users.tsv warm_up users.lua
             BENCH_OP=get BENCH_USERS_FILE=$WORK/users.tsv warm_up users.lua
             BENCH_KIND=user BENCH_PREFIX=rwarm warm_up create.lua
-            paired_rounds
             RESTARTED=$WORK/paired-restarted.tsv
-            mv "$PAIRED" "$RESTARTED"
-            mv "$WORK/paired-run.tsv" "$PAIRED"
+            paired_rounds "$RESTARTED"
         fi
     else
         log "calibration: not deployed within 60 s (is dropins polling off?); no calibration row"
