@@ -59,23 +59,21 @@ for op in $OPS; do
 done
 for r in $(seq "$ROUNDS"); do
     for op in $OPS; do
-        if (( r % 2 )); then window "$r" this "$op" "$SECONDS_A_WINDOW"; window "$r" other "$op" "$SECONDS_A_WINDOW"
-        else window "$r" other "$op" "$SECONDS_A_WINDOW"; window "$r" this "$op" "$SECONDS_A_WINDOW"; fi
+        for build in $(bench_order "$r" this other); do window "$r" "$build" "$op" "$SECONDS_A_WINDOW"; done
     done
 done | tee "$WORK/windows"
 echo "this build over $COMPARE_REV, median over $ROUNDS rounds (range):"
-python3 - "$WORK/windows" <<'PY'
-import collections, re, statistics, sys
-rounds = collections.defaultdict(dict)
-for line in open(sys.argv[1]):
-    op, rnd, build, rest = line.split(' ', 3)
-    rounds[(op, rnd)][build] = {k: float(v) for k, v in re.findall(r'(\w+)=([\d.]+)', rest)}
-for op in dict.fromkeys(op for op, _ in rounds):
-    pairs = [r for (o, _), r in rounds.items() if o == op and len(r) == 2]
+python3 - "$WORK/windows" "$ROOT/src/bench" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[2])
+from windows import read, span
+rounds = read(sys.argv[1])   # round -> {(build, op): figures}
+for op in dict.fromkeys(o for r in rounds.values() for (_, o) in r):
+    pairs = [(r[('this', op)], r[('other', op)]) for r in rounds.values() if ('this', op) in r and ('other', op) in r]
     cells = []
     for key in ('rps', 'jvm', 'redis', 'machine', 'gc', 'alloc_kb'):
-        ratios = [p['this'][key] / p['other'][key] for p in pairs if p['other'][key]]
+        ratios = [this[key] / other[key] for this, other in pairs if other[key]]
         if ratios:
-            cells.append(f"{key} {statistics.median(ratios):.3f} ({min(ratios):.3f}-{max(ratios):.3f})")
+            cells.append(f"{key} {span(ratios)}")
     print(f"  {op}: " + ", ".join(cells))
 PY

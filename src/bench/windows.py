@@ -1,5 +1,5 @@
 """The lines bench_window (src/bench/bridge.sh) prints, read back by the scripts that alternate windows
-(stack-floor.sh, tail-latency.sh): "<op> <round> <label> key=value ..."."""
+(stack-floor.sh, tail-latency.sh, compare-builds.sh): "<op> <round> <label> key=value ..."."""
 import collections
 import re
 import statistics
