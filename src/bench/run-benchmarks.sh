@@ -343,6 +343,18 @@ paired_rounds() {   # paired_rounds <file>: the rounds' lines written anew into 
     done
 }
 
+# How many groups the users the paired rounds read are in (round 26: a user's groups cost a read Redis calls and
+# JVM time, and by the paired rounds workload 5 has put every user of users.tsv into its largest group).
+groups_read() {   # one line: of READ_SAMPLE users drawn from users.tsv, how many are in no group, in one, in more
+    local n counts
+    counts=$(shuf -n "${READ_SAMPLE:=200}" "$WORK/users.tsv" | cut -f1 | while read -r id; do
+        curl -sf -H "$AUTH" "$BASE/scim/v2/Users/$id?attributes=groups" | jq '.groups // [] | length'
+    done | sort -n)
+    n=$(grep -c . <<<"$counts" || true)
+    echo "of $n users drawn from the $NU, $(grep -cx 0 <<<"$counts") in no group, $(grep -cx 1 <<<"$counts") in one," \
+        "$(awk '$1 > 1' <<<"$counts" | grep -c .) in more (at most $(tail -1 <<<"$counts"))"
+}
+
 # --- calibration: the issue's reference endpoint, deployed into the running server ------------------------
 # src/bench/calibration is a trivial JAX-RS endpoint (one Redis SET and GET, JSON-B). It is built into a
 # WAR of its own and dropped into the server's dropins only now, after the bridge's peak RSS was read, so
@@ -353,6 +365,8 @@ if [[ $CALIBRATE == true ]]; then
     if calibration_deploy; then
         log "calibration: /calibration/ping deployed in ${CAL_DEPLOY_MS} ms; at least ${CAL_WARMUP} s of warm-up"
         WARMUP=$CAL_WARMUP BENCH_PATH=/calibration/ping timed "0 calibration (1 SET + 1 GET, JSON-B)" - plain.lua
+        GROUPS_READ=$(groups_read)
+        log "the paired rounds' users: $GROUPS_READ"
         paired_rounds "$PAIRED"
         if [[ $PAIRED_RESTART == true && -s $PAIRED ]]; then
             log "restart: the bridge stopped and started again over the same Redis (the calibration WAR stays in dropins)"
@@ -436,7 +450,8 @@ section=$WORK/section.md
     echo "Lost-update check: $LOST."
     if [[ -s $PAIRED ]]; then
         echo
-        echo "Paired with the calibration ($PAIRED_ROUNDS rounds after row 0, ${PAIRED_SECONDS} s a workload in each, the order reversed every other round; $NU users):"
+        echo "Paired with the calibration ($PAIRED_ROUNDS rounds after row 0, ${PAIRED_SECONDS} s a workload in each, the order reversed every other round; $NU users;"
+        echo "the users the filter and GET by id read, $GROUPS_READ):"
         echo
         paired_table "$PAIRED"
     fi
