@@ -345,9 +345,9 @@ paired_rounds() {   # paired_rounds <file>: the rounds' lines written anew into 
 
 # How many groups the users the paired rounds read are in (round 26: a user's groups cost a read Redis calls and
 # JVM time, and by the paired rounds workload 5 has put every user of users.tsv into its largest group).
-groups_read() {   # one line: of READ_SAMPLE users drawn from users.tsv, how many are in no group, in one, in more
+groups_read() {   # one line: of 200 users drawn from users.tsv, how many are in no group, in one, in more
     local n counts
-    counts=$(shuf -n "${READ_SAMPLE:=200}" "$WORK/users.tsv" | cut -f1 | while read -r id; do
+    counts=$(shuf -n 200 "$WORK/users.tsv" | cut -f1 | while read -r id; do
         curl -sf -H "$AUTH" "$BASE/scim/v2/Users/$id?attributes=groups" | jq '.groups // [] | length'
     done | sort -n)
     n=$(grep -c . <<<"$counts" || true)
