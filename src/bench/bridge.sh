@@ -359,6 +359,24 @@ bridge_seed_users() {   # bridge_seed_users <count> <file>
     [[ $(wc -l <"$2") -ge $1 ]] || { echo "seeding created $(wc -l <"$2") users, not $1" >&2; exit 1; }
 }
 
+bench_group_new() {   # bench_group_new <displayName>: the id of a new group of that name, no members
+    curl -sf -H "Authorization: Bearer $BENCH_TOKEN" -H 'Content-Type: application/scim+json' \
+        -d "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"$1\"}" \
+        "$BASE/scim/v2/Groups" | jq -r .id
+}
+
+bench_group_add() {   # bench_group_add <group id> <members a PATCH>: the user ids on stdin added to the group, in PATCHes
+    local c
+    split -l "$2" - "$WORK/chunk."
+    for c in "$WORK"/chunk.*; do
+        jq -R '{value: .}' "$c" \
+            | jq -s '{schemas:["urn:ietf:params:scim:api:messages:2.0:PatchOp"],Operations:[{op:"add",path:"members",value:.}]}' \
+            | curl -sf -o /dev/null -X PATCH -H "Authorization: Bearer $BENCH_TOKEN" -H 'Content-Type: application/scim+json' \
+                --data-binary @- "$BASE/scim/v2/Groups/$1"
+        rm -f "$c"
+    done
+}
+
 calibration_deploy() {   # calibration_deploy [floor]
     local cal=$WORK/calibration t
     rm -rf "$cal" && mkdir -p "$cal/war/WEB-INF/classes"
@@ -403,6 +421,15 @@ bench_order() {   # bench_order <round> <window>...: the windows one a line, in 
     local round=$1 i
     shift
     if (( round % 2 )); then printf '%s\n' "$@"; else for (( i = $#; i >= 1; i-- )); do printf '%s\n' "${!i}"; done; fi
+}
+
+bench_list_window() {   # bench_list_window <round> <op> <list> <seconds>: a window of <op> over the users of $WORK/<list>,
+    # or, for op calibration (its list -), of the calibration endpoint (tail-latency.sh, user-groups.sh)
+    if [[ $2 == calibration ]]; then
+        bench_window "$1" calibration ping "$4" /calibration/ping
+    else
+        BENCH_USERS_FILE=$WORK/$3 bench_window "$1" "$3" "$2" "$4"
+    fi
 }
 
 JSTAT=""   # the JDK's jstat, found at the first bench_window

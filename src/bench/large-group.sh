@@ -25,13 +25,8 @@ WRK=$!
 while kill -0 "$WRK" 2>/dev/null && (( $(ls "$WORK/done" | wc -l) < 2 )); do sleep 0.2; done
 bridge_end_wrk "$WRK"
 cat "$WORK"/users.* | cut -f1 >"$WORK/ids"
-GROUP=$(curl -sf -H "$AUTH" -H 'Content-Type: application/scim+json' \
-    -d '{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"Large"}' "$BASE/scim/v2/Groups" | jq -r .id)
-split -l 5000 "$WORK/ids" "$WORK/chunk."
-for c in "$WORK"/chunk.*; do
-    jq -R '{value: .}' "$c" | jq -s '{schemas:["urn:ietf:params:scim:api:messages:2.0:PatchOp"],Operations:[{op:"add",path:"members",value:.}]}' \
-        | curl -sf -o /dev/null -X PATCH -H "$AUTH" -H 'Content-Type: application/scim+json' --data-binary @- "$BASE/scim/v2/Groups/$GROUP"
-done
+GROUP=$(bench_group_new Large)
+bench_group_add "$GROUP" 5000 <"$WORK/ids"
 rss() { echo $(( $(ps -o rss= -p "$PID") / 1024 )); }
 echo "$(wc -l <"$WORK/ids") users in one group; RSS $(rss) MiB"
 for i in 1 2 3; do

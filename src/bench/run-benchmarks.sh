@@ -227,16 +227,8 @@ fixed() {    # fixed <workload> <users> <lua> -- a fixed amount of work, wrk end
 
 member_count() { curl -sf -H "$AUTH" "$BASE/scim/v2/Groups/$1?attributes=members" | jq '.members // [] | length'; }
 
-new_group() { curl -sf -H "$AUTH" -H 'Content-Type: application/scim+json' \
-    -d "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"$1\"}" "$BASE/scim/v2/Groups" | jq -r .id; }
-
 fill_group() {  # fill_group <group id> <first n users of users.tsv>, PATCHes of 1,000 members
-    head -n "$2" "$WORK/users.tsv" | cut -f1 | split -l 1000 - "$WORK/chunk."
-    for c in "$WORK"/chunk.*; do
-        jq -R '{value: .}' "$c" | jq -s '{schemas:["urn:ietf:params:scim:api:messages:2.0:PatchOp"],Operations:[{op:"add",path:"members",value:.}]}' \
-            | curl -sf -o /dev/null -X PATCH -H "$AUTH" -H 'Content-Type: application/scim+json' --data-binary @- "$BASE/scim/v2/Groups/$1"
-        rm -f "$c"
-    done
+    head -n "$2" "$WORK/users.tsv" | cut -f1 | bench_group_add "$1" 1000
 }
 
 # --- workloads ----------------------------------------------------------------------------------------
@@ -272,7 +264,7 @@ for N in $USER_COUNTS; do
     sizes="0 $N"
     for S in $sizes; do
         [[ $S == 0 && $N != "${USER_COUNTS%% *}" ]] && continue   # size 0 once
-        g=$(new_group "size-$S-$N")
+        g=$(bench_group_new "size-$S-$N")
         [[ $S -gt 0 ]] && { t=$(date +%s%N); fill_group "$g" "$S"; log "filled group to $S members in $(( ($(date +%s%N) - t) / 1000000 )) ms"; }
         first=remove; [[ $S == 0 ]] && first=add
         NOTE="size $(member_count "$g") before" WARM=0 BENCH_GROUP=$g BENCH_POOL=2000 BENCH_FIRST_OP=$first BENCH_USERS_FILE=$WORK/users.tsv \
@@ -281,7 +273,7 @@ for N in $USER_COUNTS; do
     done
 done
 # Lost-update check: 16 connections add 4,000 distinct users to one fresh group; count must equal the 2xx adds.
-g=$(new_group "lost-update-check")
+g=$(bench_group_new "lost-update-check")
 NOTE="" BENCH_GROUP=$g BENCH_POOL=4000 BENCH_ADD_ONLY=1 BENCH_USERS_FILE=$WORK/users.tsv fixed "5b lost-update check (adds)" "$NU" members.lua
 line=$(tail -n1 "$RESULTS")
 ok2xx=$(( $(cut -f3 <<<"$line") - $(cut -f8 <<<"$line") - $(cut -f9 <<<"$line") ))

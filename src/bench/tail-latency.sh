@@ -28,17 +28,10 @@ shuf -n "$SUBSET" "$WORK/all" >"$WORK/subset"
 for _ in $(seq $(( (USERS + SUBSET - 1) / SUBSET ))); do cat "$WORK/subset"; done | head -n "$USERS" >"$WORK/repeated"
 calibration_deploy || { echo "the calibration WAR did not answer within 60 s" >&2; exit 1; }
 
-window() {   # window <round> <op> <list> <seconds>; op calibration (its list -) for the calibration endpoint
-    if [[ $2 == calibration ]]; then
-        bench_window "$1" calibration ping "$4" /calibration/ping
-    else
-        BENCH_USERS_FILE=$WORK/$3 bench_window "$1" "$3" "$2" "$4"
-    fi
-}
 bridge_log "warm-up: $WARM windows of 15 s of the calibration and of each workload on every user"
 for _ in $(seq "$WARM"); do
-    window warm calibration - 15 >/dev/null
-    for op in $OPS; do window warm "$op" all 15 >/dev/null; done
+    bench_list_window warm calibration - 15 >/dev/null
+    for op in $OPS; do bench_list_window warm "$op" all 15 >/dev/null; done
 done
 for r in $(seq "$ROUNDS"); do
     order=("calibration -")
@@ -46,7 +39,7 @@ for r in $(seq "$ROUNDS"); do
     mapfile -t order < <(bench_order "$r" "${order[@]}")
     for w in "${order[@]}"; do
         read -r op list <<<"$w"
-        window "$r" "$op" "$list" "$SECONDS_A_WINDOW"
+        bench_list_window "$r" "$op" "$list" "$SECONDS_A_WINDOW"
     done
 done | tee "$WORK/windows"
 echo "medians over $ROUNDS rounds (range); p99 / subset's is each round's p99 over the subset's in the same round:"

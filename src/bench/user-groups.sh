@@ -28,17 +28,7 @@ head -n $(( USERS / 2 )) "$WORK/users.tsv" >"$WORK/none"
 tail -n +$(( USERS / 2 + 1 )) "$WORK/users.tsv" >"$WORK/grouped"
 AUTH="Authorization: Bearer $BENCH_TOKEN"
 for i in $(seq "$GROUPS_EACH"); do
-    gid=$(curl -sf -H "$AUTH" -H 'Content-Type: application/scim+json' \
-        -d "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"grouped-$i\"}" \
-        "$BASE/scim/v2/Groups" | jq -r .id)
-    cut -f1 "$WORK/grouped" | split -l 1000 - "$WORK/chunk."
-    for c in "$WORK"/chunk.*; do
-        jq -R '{value: .}' "$c" \
-            | jq -s '{schemas:["urn:ietf:params:scim:api:messages:2.0:PatchOp"],Operations:[{op:"add",path:"members",value:.}]}' \
-            | curl -sf -o /dev/null -X PATCH -H "$AUTH" -H 'Content-Type: application/scim+json' --data-binary @- \
-                "$BASE/scim/v2/Groups/$gid"
-        rm -f "$c"
-    done
+    cut -f1 "$WORK/grouped" | bench_group_add "$(bench_group_new "grouped-$i")" 1000
 done
 id=$(head -1 "$WORK/grouped" | cut -f1)
 groups=$(curl -sf -H "$AUTH" "$BASE/scim/v2/Users/$id" | jq '.groups | length')
@@ -46,17 +36,10 @@ groups=$(curl -sf -H "$AUTH" "$BASE/scim/v2/Users/$id" | jq '.groups | length')
 bridge_log "$(wc -l <"$WORK/grouped") users in $GROUPS_EACH groups each, $(wc -l <"$WORK/none") in none"
 calibration_deploy || { echo "the calibration WAR did not answer within 60 s" >&2; exit 1; }
 
-window() {   # window <round> <op> <list> <seconds>; op calibration (its list -) for the calibration endpoint
-    if [[ $2 == calibration ]]; then
-        bench_window "$1" calibration ping "$4" /calibration/ping
-    else
-        BENCH_USERS_FILE=$WORK/$3 bench_window "$1" "$3" "$2" "$4"
-    fi
-}
 bridge_log "warm-up: $WARM windows of 15 s of the calibration and of each workload on each list"
 for _ in $(seq "$WARM"); do
-    window warm calibration - 15 >/dev/null
-    for op in $OPS; do window warm "$op" none 15 >/dev/null; window warm "$op" grouped 15 >/dev/null; done
+    bench_list_window warm calibration - 15 >/dev/null
+    for op in $OPS; do bench_list_window warm "$op" none 15 >/dev/null; bench_list_window warm "$op" grouped 15 >/dev/null; done
 done
 for r in $(seq "$ROUNDS"); do
     order=("calibration -")
@@ -64,7 +47,7 @@ for r in $(seq "$ROUNDS"); do
     mapfile -t order < <(bench_order "$r" "${order[@]}")
     for w in "${order[@]}"; do
         read -r op list <<<"$w"
-        window "$r" "$op" "$list" "$SECONDS_A_WINDOW"
+        bench_list_window "$r" "$op" "$list" "$SECONDS_A_WINDOW"
     done
 done | tee "$WORK/windows"
 echo "medians over $ROUNDS rounds (range); shares of the calibration's req/s in the same round:"
