@@ -432,6 +432,28 @@ bench_list_window() {   # bench_list_window <round> <op> <list> <seconds>: a win
     fi
 }
 
+bench_list_rounds() {   # bench_list_rounds <lists to warm up on> <list>...: the windows of tail-latency.sh and user-groups.sh
+    # WARM windows of 15 s of the calibration and of each op of OPS over each list of the first argument (space
+    # separated), unrecorded; then ROUNDS rounds of a window of the calibration and of each op over each list, in
+    # bench_order, printed one a line and kept in $WORK/windows
+    local warm_lists=$1 r w op list order
+    shift
+    bridge_log "warm-up: $WARM windows of 15 s of the calibration and of each workload over $warm_lists"
+    for _ in $(seq "$WARM"); do
+        bench_list_window warm calibration - 15 >/dev/null
+        for op in $OPS; do for list in $warm_lists; do bench_list_window warm "$op" "$list" 15 >/dev/null; done; done
+    done
+    for r in $(seq "$ROUNDS"); do
+        order=("calibration -")
+        for op in $OPS; do for list in "$@"; do order+=("$op $list"); done; done
+        mapfile -t order < <(bench_order "$r" "${order[@]}")
+        for w in "${order[@]}"; do
+            read -r op list <<<"$w"
+            bench_list_window "$r" "$op" "$list" "$SECONDS_A_WINDOW"
+        done
+    done | tee "$WORK/windows"
+}
+
 JSTAT=""   # the JDK's jstat, found at the first bench_window
 bench_window() {   # bench_window <round> <label> <op> <seconds> [path]
     local script=users.lua gc0 gc1

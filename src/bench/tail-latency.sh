@@ -28,20 +28,7 @@ shuf -n "$SUBSET" "$WORK/all" >"$WORK/subset"
 for _ in $(seq $(( (USERS + SUBSET - 1) / SUBSET ))); do cat "$WORK/subset"; done | head -n "$USERS" >"$WORK/repeated"
 calibration_deploy || { echo "the calibration WAR did not answer within 60 s" >&2; exit 1; }
 
-bridge_log "warm-up: $WARM windows of 15 s of the calibration and of each workload on every user"
-for _ in $(seq "$WARM"); do
-    bench_list_window warm calibration - 15 >/dev/null
-    for op in $OPS; do bench_list_window warm "$op" all 15 >/dev/null; done
-done
-for r in $(seq "$ROUNDS"); do
-    order=("calibration -")
-    for op in $OPS; do order+=("$op all" "$op subset" "$op repeated"); done
-    mapfile -t order < <(bench_order "$r" "${order[@]}")
-    for w in "${order[@]}"; do
-        read -r op list <<<"$w"
-        bench_list_window "$r" "$op" "$list" "$SECONDS_A_WINDOW"
-    done
-done | tee "$WORK/windows"
+bench_list_rounds "all" all subset repeated
 echo "medians over $ROUNDS rounds (range); p99 / subset's is each round's p99 over the subset's in the same round:"
 python3 - "$WORK/windows" "$ROOT/src/bench" <<'PY'
 import collections, sys

@@ -36,20 +36,7 @@ groups=$(curl -sf -H "$AUTH" "$BASE/scim/v2/Users/$id" | jq '.groups | length')
 bridge_log "$(wc -l <"$WORK/grouped") users in $GROUPS_EACH groups each, $(wc -l <"$WORK/none") in none"
 calibration_deploy || { echo "the calibration WAR did not answer within 60 s" >&2; exit 1; }
 
-bridge_log "warm-up: $WARM windows of 15 s of the calibration and of each workload on each list"
-for _ in $(seq "$WARM"); do
-    bench_list_window warm calibration - 15 >/dev/null
-    for op in $OPS; do bench_list_window warm "$op" none 15 >/dev/null; bench_list_window warm "$op" grouped 15 >/dev/null; done
-done
-for r in $(seq "$ROUNDS"); do
-    order=("calibration -")
-    for op in $OPS; do order+=("$op none" "$op grouped"); done
-    mapfile -t order < <(bench_order "$r" "${order[@]}")
-    for w in "${order[@]}"; do
-        read -r op list <<<"$w"
-        bench_list_window "$r" "$op" "$list" "$SECONDS_A_WINDOW"
-    done
-done | tee "$WORK/windows"
+bench_list_rounds "none grouped" none grouped
 echo "medians over $ROUNDS rounds (range); shares of the calibration's req/s in the same round:"
 python3 - "$WORK/windows" "$ROOT/src/bench" <<'PY'
 import collections, statistics, sys
