@@ -424,7 +424,7 @@ bench_order() {   # bench_order <round> <window>...: the windows one a line, in 
 }
 
 bench_list_window() {   # bench_list_window <round> <op> <list> <seconds>: a window of <op> over the users of $WORK/<list>,
-    # or, for op calibration (its list -), of the calibration endpoint (tail-latency.sh, user-groups.sh)
+    # or, for op calibration (its list -), of the calibration endpoint; bench_list_rounds's one window
     if [[ $2 == calibration ]]; then
         bench_window "$1" calibration ping "$4" /calibration/ping
     else
