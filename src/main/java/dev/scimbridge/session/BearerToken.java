@@ -24,6 +24,9 @@ public final class BearerToken {
     /** Length of a token string. */
     public static final int LENGTH = PREFIX.length() + 43;
 
+    /** Never digested into: {@link #digest} works on copies. */
+    private static final MessageDigest SHA256 = sha256();
+
     private BearerToken() {
     }
 
@@ -62,10 +65,25 @@ public final class BearerToken {
         return token.getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** SHA-256 of the token, the value the bridge caches after unlock to check later requests. */
+    /**
+     * SHA-256 of the token, the value the bridge caches after unlock to check every later request. Each call
+     * copies one digest made at class load rather than looking SHA-256 up among the security providers
+     * again (about 40 % of the token check's time, docs/benchmarks.md round 27); a provider whose digests
+     * cannot be copied is asked for a new one each time.
+     */
     public static byte[] digest(String token) {
+        MessageDigest md;
         try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes(token));
+            md = (MessageDigest) SHA256.clone();
+        } catch (CloneNotSupportedException e) {
+            md = sha256();
+        }
+        return md.digest(bytes(token));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 unavailable", e);
         }
