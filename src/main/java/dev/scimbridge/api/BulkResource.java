@@ -4,6 +4,7 @@ import dev.scimbridge.config.DirectoryConfig;
 import dev.scimbridge.service.BulkService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
@@ -25,9 +26,13 @@ public class BulkResource {
     @Context
     UriInfo uri;
 
+    /** The current request (see {@link ResourceEndpoint#request}). */
+    @Context
+    HttpServletRequest request;
+
     @POST
     public Response bulk(byte[] body) {
-        String base = ScimRequests.baseUrl(uri, config.publicBaseUrl());
+        String base = ScimRequests.baseUrl(request, uri, config.publicBaseUrl());
         return ScimRequests.ok(bulk.execute(ScimRequests.body(body, config.bulkMaxPayloadSize()), base)).build();
     }
 }

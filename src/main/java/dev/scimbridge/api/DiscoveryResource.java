@@ -5,6 +5,7 @@ import dev.scimbridge.scim.schema.DiscoveryDocuments;
 import dev.scimbridge.scim.schema.ServiceProviderSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,12 +29,16 @@ public class DiscoveryResource {
     @Context
     UriInfo uri;
 
+    /** The current request (see {@link ResourceEndpoint#request}). */
+    @Context
+    HttpServletRequest request;
+
     private DiscoveryDocuments documents() {
         ServiceProviderSettings defaults = ServiceProviderSettings.defaults();
         ServiceProviderSettings settings = new ServiceProviderSettings(true, true, config.bulkMaxOperations(),
                 config.bulkMaxPayloadSize(), true, config.filterMaxResults(), false, true, true,
                 defaults.documentationUri(), defaults.authenticationSchemes());
-        return new DiscoveryDocuments(ScimRequests.baseUrl(uri, config.publicBaseUrl()), settings);
+        return new DiscoveryDocuments(ScimRequests.baseUrl(request, uri, config.publicBaseUrl()), settings);
     }
 
     @GET

@@ -39,7 +39,7 @@ public class GroupResource extends ResourceEndpoint {
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Projection projection = ScimRequests.projection(uri);
+        Projection projection = projection();
         if (!projection.wants("members")) {
             return getProjected(id, ifNoneMatch, projection);
         }

@@ -11,6 +11,7 @@ import dev.scimbridge.service.ResourceService;
 import dev.scimbridge.service.Versioned;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -42,11 +43,20 @@ public abstract class ResourceEndpoint {
     @Context
     UriInfo uri;
 
+    /** The current request, injected once as {@link #uri} is: its query string and URL without RESTEasy's parse of the URI. */
+    @Context
+    HttpServletRequest request;
+
     /** The service behind this endpoint. */
     protected abstract ResourceService service();
 
     String base() {
-        return ScimRequests.baseUrl(uri, config.publicBaseUrl());
+        return ScimRequests.baseUrl(request, uri, config.publicBaseUrl());
+    }
+
+    /** The projection the request's query asks for. */
+    Projection projection() {
+        return ScimRequests.projection(request, uri);
     }
 
     JsonObject body(byte[] body) {
@@ -55,7 +65,7 @@ public abstract class ResourceEndpoint {
 
     @POST
     public Response create(byte[] body) {
-        return createProjected(body, ScimRequests.projection(uri));
+        return createProjected(body, projection());
     }
 
     /** POST under a projection already read from the query. */
@@ -85,7 +95,7 @@ public abstract class ResourceEndpoint {
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return getProjected(id, ifNoneMatch, ScimRequests.projection(uri));
+        return getProjected(id, ifNoneMatch, projection());
     }
 
     /** GET by id under a projection already read from the query. */
@@ -107,7 +117,7 @@ public abstract class ResourceEndpoint {
     @Path("{id}")
     public Response replace(@PathParam("id") String id, byte[] body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Versioned resource = service().replace(id, body(body), ifMatch, base());
-        return ScimRequests.resource(200, resource, ScimRequests.projection(uri), service().type()).build();
+        return ScimRequests.resource(200, resource, projection(), service().type()).build();
     }
 
     @DELETE

@@ -8,6 +8,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.scimbridge.scim.Json;
 import dev.scimbridge.scim.ListResponse;
@@ -20,6 +23,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -36,6 +40,11 @@ final class ScimRequests {
     static final int MAX_NESTING = 32;
     /** The list parameters of RFC 7644 §3.4.2, in the order of {@link ListQuery}'s components. */
     private static final String[] LIST_PARAMETERS = {"filter", "sortBy", "sortOrder", "startIndex", "count"};
+    /** The projection of a request that names neither {@code attributes} nor {@code excludedAttributes}. */
+    private static final Projection NO_PROJECTION = Projection.of(null, null);
+    /** How many origins {@link #baseUrl} keeps the SCIM root of. */
+    static final int MAX_ROOTS = 64;
+    private static final Map<String, String> ROOTS = new ConcurrentHashMap<>();
 
     private ScimRequests() {
     }
@@ -100,18 +109,46 @@ final class ScimRequests {
         }
     }
 
-    /** The SCIM root, e.g. {@code http://host:3002/scim/v2}, or the configured public URL. */
-    static String baseUrl(UriInfo uri, java.util.Optional<String> publicBaseUrl) {
-        return publicBaseUrl.map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u)
-                .orElseGet(() -> {
-                    String base = uri.getBaseUri().toString();
-                    return (base.endsWith("/") ? base : base + "/") + "scim/v2";
-                });
+    /**
+     * The SCIM root, e.g. {@code http://host:3002/scim/v2}, or the configured public URL. Without one, the
+     * root follows the request's origin (scheme, host and port), and is kept by origin: RESTEasy's
+     * {@code getBaseUri()} parses a URI anew for every request (docs/benchmarks.md, round 27). An origin not
+     * seen before is read from {@code getBaseUri()}, so its root, and what a malformed one does, is
+     * RESTEasy's; at most {@value #MAX_ROOTS} origins are kept, then the map starts again empty.
+     */
+    static String baseUrl(HttpServletRequest request, UriInfo uri, Optional<String> publicBaseUrl) {
+        if (publicBaseUrl.isPresent()) {
+            String u = publicBaseUrl.get();
+            return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
+        }
+        String origin = origin(request.getRequestURL());
+        String root = ROOTS.get(origin);
+        if (root == null) {
+            String base = uri.getBaseUri().toString();
+            root = (base.endsWith("/") ? base : base + "/") + "scim/v2";
+            if (ROOTS.size() >= MAX_ROOTS) {
+                ROOTS.clear();
+            }
+            ROOTS.put(origin, root);
+        }
+        return root;
     }
 
-    /** The projection {@code attributes} and {@code excludedAttributes} ask for (RFC 7644 §3.4.2.5). */
-    static Projection projection(UriInfo uri) {
-        return projection(uri.getQueryParameters());
+    /** The origin of an absolute URL: everything before the first {@code /} after {@code ://}. */
+    static String origin(CharSequence url) {
+        String s = url.toString();
+        int scheme = s.indexOf("://");
+        int path = s.indexOf('/', scheme < 0 ? 0 : scheme + 3);
+        return path < 0 ? s : s.substring(0, path);
+    }
+
+    /**
+     * The projection {@code attributes} and {@code excludedAttributes} ask for (RFC 7644 §3.4.2.5). A request
+     * without a query string asks for none, and its URI is not parsed to find that out.
+     */
+    static Projection projection(HttpServletRequest request, UriInfo uri) {
+        String query = request.getQueryString();
+        return query == null || query.isEmpty() ? NO_PROJECTION : projection(uri.getQueryParameters());
     }
 
     /** The same from query parameters already read. */

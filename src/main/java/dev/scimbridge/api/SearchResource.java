@@ -11,6 +11,7 @@ import dev.scimbridge.service.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
@@ -38,9 +39,13 @@ public class SearchResource {
     @Context
     UriInfo uri;
 
+    /** The current request (see {@link ResourceEndpoint#request}). */
+    @Context
+    HttpServletRequest request;
+
     @POST
     public Response search(byte[] body) {
-        String base = ScimRequests.baseUrl(uri, config.publicBaseUrl());
+        String base = ScimRequests.baseUrl(request, uri, config.publicBaseUrl());
         ListQuery query = ScimRequests.searchQuery(ScimRequests.body(body, config.requestMaxPayloadSize()));
         int start = query.startIndex() == null || query.startIndex() < 1 ? 1 : query.startIndex();
         int count = query.count() == null ? config.filterMaxResults() : Math.max(0, Math.min(query.count(), config.filterMaxResults()));

@@ -46,7 +46,7 @@ public class UserResource extends ResourceEndpoint {
     @Override
     @POST
     public Response create(byte[] body) {
-        Projection projection = ScimRequests.projection(uri);
+        Projection projection = projection();
         if (!projection.isDefault()) {
             return createProjected(body, projection);
         }
@@ -64,7 +64,7 @@ public class UserResource extends ResourceEndpoint {
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Projection projection = ScimRequests.projection(uri);
+        Projection projection = projection();
         if (!projection.isDefault()) {
             return getProjected(id, ifNoneMatch, projection);
         }
@@ -87,6 +87,6 @@ public class UserResource extends ResourceEndpoint {
     @Path("{id}")
     public Response patch(@PathParam("id") String id, byte[] body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Versioned user = users.patch(id, body(body), ifMatch, base());
-        return ScimRequests.resource(200, user, ScimRequests.projection(uri), ResourceType.USER).build();
+        return ScimRequests.resource(200, user, projection(), ResourceType.USER).build();
     }
 }

@@ -1,14 +1,21 @@
 package dev.scimbridge.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.scimbridge.scim.ScimException;
+import dev.scimbridge.scim.query.Projection;
 import dev.scimbridge.service.ListQuery;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
@@ -121,5 +128,76 @@ class ScimRequestsTest {
         assertEquals(1, page.startIndex());
         assertEquals(10, page.count());
         assertEquals(query.filter(), page.filter());
+    }
+
+    /** A request that answers only getRequestURL and getQueryString. */
+    private static HttpServletRequest request(String url, String queryString) {
+        return (HttpServletRequest) Proxy.newProxyInstance(HttpServletRequest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getRequestURL" -> new StringBuffer(url);
+                    case "getQueryString" -> queryString;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    /** A UriInfo that answers only getBaseUri, counting the calls. */
+    private static UriInfo baseUri(String base, AtomicInteger calls) {
+        return (UriInfo) Proxy.newProxyInstance(UriInfo.class.getClassLoader(), new Class<?>[] {UriInfo.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getBaseUri")) {
+                        calls.incrementAndGet();
+                        return URI.create(base);
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a host and port           | http://bridge:3002/scim/v2/Users/1 | http://bridge:3002
+            no port                   | https://scim.example.com/x?y=/z     | https://scim.example.com
+            an IPv6 literal           | http://[::1]:3002/ping              | http://[::1]:3002
+            no path                   | http://bridge:3002                  | http://bridge:3002
+            """)
+    void theOriginIsWhatComesBeforeThePath(String name, String url, String origin) {
+        assertEquals(origin, ScimRequests.origin(url));
+    }
+
+    @Test
+    void theScimRootIsReadFromResteasyOnceAnOriginAndFollowsEachOrigin() {
+        AtomicInteger calls = new AtomicInteger();
+        String a = "http://root-a.test:3002";
+        String b = "http://root-b.test";
+        assertEquals(a + "/scim/v2", ScimRequests.baseUrl(request(a + "/scim/v2/Users/1", null), baseUri(a + "/", calls), Optional.empty()));
+        assertEquals(a + "/scim/v2", ScimRequests.baseUrl(request(a + "/scim/v2/Groups", "count=1"), baseUri(a + "/", calls), Optional.empty()));
+        assertEquals(1, calls.get(), "the second request from the same origin reuses the first one's root");
+        assertEquals(b + "/scim/v2", ScimRequests.baseUrl(request(b + "/scim/v2/Users", null), baseUri(b + "/", calls), Optional.empty()));
+        assertEquals(2, calls.get());
+    }
+
+    @Test
+    void aPublicBaseUrlWinsWithoutItsTrailingSlashAndTheRequestIsNotRead() {
+        AtomicInteger calls = new AtomicInteger();
+        HttpServletRequest unread = (HttpServletRequest) Proxy.newProxyInstance(HttpServletRequest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> {
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        assertEquals("https://scim.example.com/scim/v2",
+                ScimRequests.baseUrl(unread, baseUri("http://ignored/", calls), Optional.of("https://scim.example.com/scim/v2/")));
+        assertEquals(0, calls.get());
+    }
+
+    @Test
+    void aRequestWithoutAQueryStringHasTheDefaultProjectionWithoutItsUriParsed() {
+        UriInfo unread = (UriInfo) Proxy.newProxyInstance(UriInfo.class.getClassLoader(), new Class<?>[] {UriInfo.class},
+                (proxy, method, args) -> {
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        assertTrue(ScimRequests.projection(request("http://h/scim/v2/Users/1", null), unread).isDefault());
+        assertTrue(ScimRequests.projection(request("http://h/scim/v2/Users/1?", ""), unread).isDefault());
+        Projection asked = ScimRequests.projection(request("http://h/scim/v2/Users/1?attributes=userName", "attributes=userName"),
+                query("attributes=userName"));
+        assertFalse(asked.wants("displayName"));
+        assertTrue(asked.wants("userName"));
     }
 }

@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +45,7 @@ class DirectoryIT {
     @BeforeAll
     static void connect() {
         scim = ScimClient.forItServer();
-        redis = RedisClient.create(java.net.URI.create(ItEnvironment.redisUrl()));
+        redis = RedisClient.create(URI.create(ItEnvironment.redisUrl()));
     }
 
     @AfterAll
@@ -59,6 +64,29 @@ class DirectoryIT {
                 + "\"password\":\"Pa55word!\",\"externalId\":\"ext-" + userName + "\"}");
         assertEquals(201, created.statusCode(), created.body());
         return json(created.body()).getString("id");
+    }
+
+    /** A GET over a plain socket, so that the request can name its own Host; the answer as text. */
+    private static String getWithHost(String host, String path) throws Exception {
+        URI server = URI.create(ItEnvironment.baseUrl());
+        String token = Files.readString(Path.of(ItEnvironment.required("scim.it.tokenFile"))).strip();
+        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.0\r\nHost: " + host + "\r\nAuthorization: Bearer " + token
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void metaLocationFollowsTheHostOfEachRequest() throws Exception {
+        String id = createUser(unique("Host.Check"));
+        for (String host : List.of("scim-a.example:8443", "scim-b.example", "scim-a.example:8443")) {
+            String answer = getWithHost(host, "/scim/v2/Users/" + id);
+            assertTrue(answer.startsWith("HTTP/1.") && answer.contains(" 200 "), answer);
+            JsonObject body = json(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+            assertEquals("http://" + host + "/scim/v2/Users/" + id, body.getJsonObject("meta").getString("location"), host);
+        }
     }
 
     @Test
@@ -115,7 +143,7 @@ class DirectoryIT {
     @Test
     void theBuiltInProvisionManagersGroupAndManagerAreInvisible() {
         JsonObject groups = json(scim.get("/Groups?filter=" + java.net.URLEncoder.encode("displayName eq \"Provision Managers\"",
-                java.nio.charset.StandardCharsets.UTF_8)).body());
+                StandardCharsets.UTF_8)).body());
         assertEquals(0, groups.getInt("totalResults"));
         // The account is bootstrapped on an authenticated request (retried if Redis was down meanwhile).
         String managerGroupId = Await.until("the account's bootstrap", Duration.ofSeconds(30), () -> {
@@ -145,12 +173,12 @@ class DirectoryIT {
         String id = createUser(userName);
         for (String filter : List.of("userName eq \"" + userName.toUpperCase() + "\"", "externalId eq \"ext-" + userName + "\"",
                 "emails[type eq \"work\"].value eq \"" + userName + "@example.com\"", "id eq \"" + id + "\"")) {
-            HttpResponse<String> found = scim.get("/Users?filter=" + java.net.URLEncoder.encode(filter, java.nio.charset.StandardCharsets.UTF_8));
+            HttpResponse<String> found = scim.get("/Users?filter=" + java.net.URLEncoder.encode(filter, StandardCharsets.UTF_8));
             assertEquals(200, found.statusCode(), filter + ": " + found.body());
             JsonObject list = json(found.body());
             assertEquals(1, list.getInt("totalResults"), filter);
             assertEquals(id, list.getJsonArray("Resources").getJsonObject(0).getString("id"), filter);
-            assertEquals(String.valueOf(found.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length),
+            assertEquals(String.valueOf(found.body().getBytes(StandardCharsets.UTF_8).length),
                     found.headers().firstValue("Content-Length").orElse("chunked"), "a small page is sent whole, with its length");
         }
     }
@@ -376,13 +404,13 @@ class DirectoryIT {
         assertEquals(ids.size(), onlyIds.getJsonArray("members").size());
         onlyIds.getJsonArray("members").forEach(m -> assertEquals(java.util.Set.of("value"), m.asJsonObject().keySet()));
         JsonObject withoutRefs = json(scim.get("/Groups?excludedAttributes=members.$ref&filter="
-                + java.net.URLEncoder.encode("id eq \"" + groupId + "\"", java.nio.charset.StandardCharsets.UTF_8)).body())
+                + java.net.URLEncoder.encode("id eq \"" + groupId + "\"", StandardCharsets.UTF_8)).body())
                 .getJsonArray("Resources").getJsonObject(0);
         assertEquals(ids.size(), withoutRefs.getJsonArray("members").size());
         withoutRefs.getJsonArray("members").forEach(m -> assertEquals(java.util.Set.of("value", "type"), m.asJsonObject().keySet()));
 
         // A list page and POST /.search stream the members the same way; a group without members has none.
-        String byId = java.net.URLEncoder.encode("id eq \"" + groupId + "\"", java.nio.charset.StandardCharsets.UTF_8);
+        String byId = java.net.URLEncoder.encode("id eq \"" + groupId + "\"", StandardCharsets.UTF_8);
         HttpResponse<String> list = scim.get("/Groups?filter=" + byId);
         assertEquals(200, list.statusCode(), list.body());
         assertEquals(members, memberValues(json(list.body()).getJsonArray("Resources").getJsonObject(0)));
@@ -394,7 +422,7 @@ class DirectoryIT {
         assertEquals(members, memberValues(found.getJsonArray("Resources").getJsonObject(0)));
         String emptyId = createGroup(unique("Nobody"), List.of());
         JsonObject empty = json(scim.get("/Groups?filter=" + java.net.URLEncoder.encode("id eq \"" + emptyId + "\"",
-                java.nio.charset.StandardCharsets.UTF_8)).body()).getJsonArray("Resources").getJsonObject(0);
+                StandardCharsets.UTF_8)).body()).getJsonArray("Resources").getJsonObject(0);
         assertEquals(emptyId, empty.getString("id"));
         assertFalse(empty.containsKey("members"), empty.toString());
     }
@@ -471,7 +499,7 @@ class DirectoryIT {
     }
 
     private static JsonObject list(String filter, String... more) {
-        HttpResponse<String> response = scim.get("/Users?filter=" + java.net.URLEncoder.encode(filter, java.nio.charset.StandardCharsets.UTF_8)
+        HttpResponse<String> response = scim.get("/Users?filter=" + java.net.URLEncoder.encode(filter, StandardCharsets.UTF_8)
                 + String.join("", more));
         assertEquals(200, response.statusCode(), filter + ": " + response.body());
         return json(response.body());
@@ -507,7 +535,7 @@ class DirectoryIT {
     /** The IT server's account: the id in the (clear) header of the scimsession the build generated. */
     private static String accountPrefix() {
         try {
-            String session = java.nio.file.Files.readString(java.nio.file.Path.of(ItEnvironment.required("scim.it.sessionFile")));
+            String session = Files.readString(Path.of(ItEnvironment.required("scim.it.sessionFile")));
             String accountId = json(session).getJsonObject("account").getString("id");
             return "scim:{" + accountId + "}:";
         } catch (java.io.IOException e) {
