@@ -2,10 +2,10 @@ package dev.scimbridge.service;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Map;
 
+import dev.scimbridge.scim.DateTimes;
 import dev.scimbridge.scim.Json;
 import dev.scimbridge.scim.schema.ResourceType;
 import dev.scimbridge.store.StoredResource;
@@ -47,8 +47,8 @@ public final class ResourceRenderer {
                                           String baseUrl) {
         return Json.createObjectBuilder()
                 .add("resourceType", type.id())
-                .add("created", DateTimeFormatter.ISO_INSTANT.format(created))
-                .add("lastModified", DateTimeFormatter.ISO_INSTANT.format(lastModified))
+                .add("created", DateTimes.iso(created))
+                .add("lastModified", DateTimes.iso(lastModified))
                 .add("location", location(type, id, baseUrl))
                 .add("version", Versioned.etag(version));
     }
@@ -73,8 +73,8 @@ public final class ResourceRenderer {
             }
             json.writeStartObject("meta")
                     .write("resourceType", ResourceType.USER.id())
-                    .write("created", DateTimeFormatter.ISO_INSTANT.format(user.created()))
-                    .write("lastModified", DateTimeFormatter.ISO_INSTANT.format(user.lastModified()))
+                    .write("created", DateTimes.iso(user.created()))
+                    .write("lastModified", DateTimes.iso(user.lastModified()))
                     .write("location", location(ResourceType.USER, user.id(), baseUrl))
                     .write("version", Versioned.etag(user.version()))
                     .writeEnd();

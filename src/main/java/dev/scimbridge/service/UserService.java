@@ -2,7 +2,6 @@ package dev.scimbridge.service;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.scimbridge.config.DirectoryConfig;
+import dev.scimbridge.scim.DateTimes;
 import dev.scimbridge.scim.Json;
 import dev.scimbridge.scim.ListResponse;
 import dev.scimbridge.scim.MappedList;
@@ -342,7 +342,7 @@ public class UserService implements ResourceService {
     }
 
     private static String now() {
-        return DateTimeFormatter.ISO_INSTANT.format(Instant.now());
+        return DateTimes.iso(Instant.now());
     }
 
     private static ScimException notFound(String id) {
