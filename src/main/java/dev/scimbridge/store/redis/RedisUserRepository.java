@@ -7,12 +7,12 @@ import static dev.scimbridge.store.redis.RedisRecords.s;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -395,8 +395,23 @@ public class RedisUserRepository implements UserRepository {
 
         /** A row's groups, by id, of those whose records the reply holds. */
         private static List<StoredResource> groupsOf(List<?> row, Map<String, StoredResource> groups) {
-            return ((List<?>) row.get(5)).stream().map(g -> s((byte[]) g)).sorted()
-                    .map(groups::get).filter(Objects::nonNull).toList();
+            List<?> ids = (List<?>) row.get(5);
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            String[] sorted = new String[ids.size()];
+            for (int i = 0; i < sorted.length; i++) {
+                sorted[i] = s((byte[]) ids.get(i));
+            }
+            Arrays.sort(sorted);
+            List<StoredResource> found = new ArrayList<>(sorted.length);
+            for (String id : sorted) {
+                StoredResource group = groups.get(id);
+                if (group != null) {
+                    found.add(group);
+                }
+            }
+            return found;
         }
     }
 
