@@ -69,10 +69,9 @@ class DirectoryIT {
     /** A GET over a plain socket, so that the request can name its own Host; the answer as text. */
     private static String getWithHost(String host, String path) throws Exception {
         URI server = URI.create(ItEnvironment.baseUrl());
-        String token = Files.readString(Path.of(ItEnvironment.required("scim.it.tokenFile"))).strip();
         try (Socket socket = new Socket(server.getHost(), server.getPort())) {
             socket.setSoTimeout(30_000);
-            socket.getOutputStream().write(("GET " + path + " HTTP/1.0\r\nHost: " + host + "\r\nAuthorization: Bearer " + token
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.0\r\nHost: " + host + "\r\nAuthorization: Bearer " + ItEnvironment.token()
                     + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }

@@ -1,10 +1,13 @@
 package dev.scimbridge.testsupport;
 
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Predicate;
@@ -33,6 +36,15 @@ public final class ItEnvironment {
 
     public static String redisUrl() {
         return required("scim.it.redisUrl");
+    }
+
+    /** The bearer token the build generated for the IT server. */
+    public static String token() {
+        try {
+            return Files.readString(Path.of(required("scim.it.tokenFile"))).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** True when the build started the test Redis itself (so a test may stop and restart it). */

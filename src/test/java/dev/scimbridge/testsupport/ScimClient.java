@@ -1,12 +1,8 @@
 package dev.scimbridge.testsupport;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import jakarta.json.JsonObject;
@@ -26,12 +22,7 @@ public final class ScimClient {
 
     /** A client of the IT server's {@code /scim/v2}, with the token the build generated. */
     public static ScimClient forItServer() {
-        try {
-            String token = Files.readString(Path.of(ItEnvironment.required("scim.it.tokenFile"))).strip();
-            return new ScimClient(ItEnvironment.baseUrl() + "/scim/v2", token);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new ScimClient(ItEnvironment.baseUrl() + "/scim/v2", ItEnvironment.token());
     }
 
     public HttpResponse<String> get(String path, String... headers) {
