@@ -15,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 /** {@code /scim/v2/Groups} (RFC 7644 §3): the shared operations of {@link ResourceEndpoint}, and PATCH answering 204. */
@@ -55,9 +54,9 @@ public class GroupResource extends ResourceEndpoint {
     @PATCH
     @Path("{id}")
     public Response patch(@PathParam("id") String id, byte[] body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        QueryParameters query = query();
         Projection projection = ScimRequests.projection(query);
-        boolean wantsBody = query.containsKey("attributes");
+        boolean wantsBody = query.has("attributes");
         Versioned group = groups.patch(id, body(body), ifMatch, base(),
                 wantsBody ? projection : Projection.of(null, "members"));
         if (!wantsBody) {

@@ -54,9 +54,14 @@ public abstract class ResourceEndpoint {
         return ScimRequests.baseUrl(request, uri, config.publicBaseUrl());
     }
 
+    /** The request's query parameters. */
+    QueryParameters query() {
+        return QueryParameters.of(request.getQueryString());
+    }
+
     /** The projection the request's query asks for. */
     Projection projection() {
-        return ScimRequests.projection(request, uri);
+        return ScimRequests.projection(query());
     }
 
     JsonObject body(byte[] body) {
@@ -78,7 +83,7 @@ public abstract class ResourceEndpoint {
 
     @GET
     public Response list() {
-        return listed(ScimRequests.listQuery(uri));
+        return listed(ScimRequests.listQuery(query()));
     }
 
     @POST

@@ -25,7 +25,6 @@ import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.EntityTag;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
@@ -144,35 +143,17 @@ final class ScimRequests {
 
     /**
      * The projection {@code attributes} and {@code excludedAttributes} ask for (RFC 7644 §3.4.2.5). A request
-     * without a query string asks for none, and its URI is not parsed to find that out.
+     * without a query string asks for none.
      */
-    static Projection projection(HttpServletRequest request, UriInfo uri) {
-        String query = request.getQueryString();
-        return query == null || query.isEmpty() ? NO_PROJECTION : projection(uri.getQueryParameters());
+    static Projection projection(QueryParameters q) {
+        return q == QueryParameters.NONE ? NO_PROJECTION : Projection.of(q.first("attributes"), q.first("excludedAttributes"));
     }
 
-    /** The same from query parameters already read. */
-    static Projection projection(MultivaluedMap<String, String> q) {
-        return Projection.of(q.getFirst("attributes"), q.getFirst("excludedAttributes"));
-    }
-
-    /**
-     * A list query from the URL (GET) — parameter names match case-insensitively as IdPs vary. The
-     * parameters are read once and walked once: each {@code getQueryParameters()} and each walk of its
-     * entries costs RESTEasy work of its own (docs/benchmarks.md, round 18).
-     */
-    static ListQuery listQuery(UriInfo uri) {
-        MultivaluedMap<String, String> q = uri.getQueryParameters();
+    /** A list query from the URL (GET); parameter names match case-insensitively, as IdPs vary. */
+    static ListQuery listQuery(QueryParameters q) {
         String[] values = new String[LIST_PARAMETERS.length];
-        for (var e : q.entrySet()) {
-            if (e.getValue().isEmpty()) {
-                continue;
-            }
-            for (int i = 0; i < LIST_PARAMETERS.length; i++) {
-                if (values[i] == null && e.getKey().equalsIgnoreCase(LIST_PARAMETERS[i])) {
-                    values[i] = e.getValue().get(0);
-                }
-            }
+        for (int i = 0; i < LIST_PARAMETERS.length; i++) {
+            values[i] = q.firstIgnoringCase(LIST_PARAMETERS[i]);
         }
         return new ListQuery(values[0], values[1], values[2], integer(values[3], LIST_PARAMETERS[3]),
                 integer(values[4], LIST_PARAMETERS[4]), projection(q));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,8 +17,6 @@ import dev.scimbridge.scim.ScimException;
 import dev.scimbridge.scim.query.Projection;
 import dev.scimbridge.service.ListQuery;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.core.MultivaluedHashMap;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,20 +73,15 @@ class ScimRequestsTest {
         assertEquals(1, ScimRequests.body(body, body.length).size());
     }
 
-    /** A UriInfo that answers only getQueryParameters, with "name=value" pairs in the order given. */
-    private static UriInfo query(String... pairs) {
-        MultivaluedMap<String, String> q = new MultivaluedHashMap<>();
+    /** The query parameters of "name=value" pairs in the order given, each name and value percent-encoded. */
+    private static QueryParameters query(String... pairs) {
+        StringBuilder raw = new StringBuilder();
         for (String pair : pairs) {
             int eq = pair.indexOf('=');
-            q.add(pair.substring(0, eq), pair.substring(eq + 1));
+            raw.append(raw.isEmpty() ? "" : "&").append(URLEncoder.encode(pair.substring(0, eq), StandardCharsets.UTF_8))
+                    .append('=').append(URLEncoder.encode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
-        return (UriInfo) Proxy.newProxyInstance(UriInfo.class.getClassLoader(), new Class<?>[] {UriInfo.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("getQueryParameters") && (args == null || args.length == 0)) {
-                        return q;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
+        return QueryParameters.of(raw.toString());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -188,15 +182,11 @@ class ScimRequestsTest {
     }
 
     @Test
-    void aRequestWithoutAQueryStringHasTheDefaultProjectionWithoutItsUriParsed() {
-        UriInfo unread = (UriInfo) Proxy.newProxyInstance(UriInfo.class.getClassLoader(), new Class<?>[] {UriInfo.class},
-                (proxy, method, args) -> {
-                    throw new UnsupportedOperationException(method.getName());
-                });
-        assertTrue(ScimRequests.projection(request("http://h/scim/v2/Users/1", null), unread).isDefault());
-        assertTrue(ScimRequests.projection(request("http://h/scim/v2/Users/1?", ""), unread).isDefault());
-        Projection asked = ScimRequests.projection(request("http://h/scim/v2/Users/1?attributes=userName", "attributes=userName"),
-                query("attributes=userName"));
+    void aRequestWithoutAQueryStringHasTheDefaultProjection() {
+        assertTrue(ScimRequests.projection(QueryParameters.of(null)).isDefault());
+        assertTrue(ScimRequests.projection(QueryParameters.of("")).isDefault());
+        assertTrue(ScimRequests.projection(QueryParameters.of("filter=x%20pr")).isDefault());
+        Projection asked = ScimRequests.projection(QueryParameters.of("attributes=userName"));
         assertFalse(asked.wants("displayName"));
         assertTrue(asked.wants("userName"));
     }

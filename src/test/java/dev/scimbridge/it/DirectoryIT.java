@@ -89,6 +89,22 @@ class DirectoryIT {
     }
 
     @Test
+    void aMalformedPercentEscapeInTheQueryIsA400ScimError() throws Exception {
+        String id = createUser(unique("Escape.Check"));
+        String host = URI.create(ItEnvironment.baseUrl()).getAuthority();
+        for (String path : List.of("/scim/v2/Users?filter=userName%zzeq", "/scim/v2/Users/" + id + "?attributes=userName%2")) {
+            String answer = getWithHost(host, path);
+            assertTrue(answer.startsWith("HTTP/1.") && answer.contains(" 400 "), answer);
+            JsonObject body = json(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+            assertEquals("urn:ietf:params:scim:api:messages:2.0:Error", body.getJsonArray("schemas").getString(0), path);
+            assertEquals("400", body.getString("status"), path);
+        }
+        String encoded = getWithHost(host, "/scim/v2/Users?filter=id%20eq%20%22" + id + "%22&attributes=userName");
+        assertTrue(encoded.contains(" 200 "), encoded);
+        assertEquals(1, json(encoded.substring(encoded.indexOf("\r\n\r\n") + 4)).getInt("totalResults"));
+    }
+
+    @Test
     void createReturnsTheResourceWithLocationAndEtagAndStoresItEncrypted() {
         String userName = unique("Alice.Example");
         HttpResponse<String> created = scim.post("/Users", "{\"schemas\":[\"" + USER + "\"],\"userName\":\"" + userName
