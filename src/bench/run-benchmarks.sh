@@ -339,12 +339,15 @@ paired_rounds() {   # paired_rounds <file>: the rounds' lines written anew into 
 # JVM time, and by the paired rounds workload 5 has put every user of users.tsv into its largest group).
 groups_read() {   # one line: of 200 users drawn from users.tsv, how many are in no group, in one, in more
     local n counts
-    counts=$(shuf -n 200 "$WORK/users.tsv" | cut -f1 | while read -r id; do
-        curl -sf -H "$AUTH" "$BASE/scim/v2/Users/$id?attributes=groups" | jq '.groups // [] | length'
-    done | sort -n)
+    counts=$(shuf -n 200 "$WORK/users.tsv" | cut -f1 | sed "s|.*|url = \"$BASE/scim/v2/Users/&?attributes=groups\"|" \
+        | curl -sf -H "$AUTH" -K - | jq '.groups // [] | length' | sort -n)
     n=$(grep -c . <<<"$counts" || true)
     echo "of $n users drawn from the $NU, $(grep -cx 0 <<<"$counts") in no group, $(grep -cx 1 <<<"$counts") in one," \
         "$(awk '$1 > 1' <<<"$counts" | grep -c .) in more (at most $(tail -1 <<<"$counts"))"
+}
+
+directory_size() {   # the users the directory holds (totalResults of an empty page)
+    curl -sf -H "$AUTH" "$BASE/scim/v2/Users?count=0" | jq '.totalResults'
 }
 
 # --- calibration: the issue's reference endpoint, deployed into the running server ------------------------
@@ -358,7 +361,8 @@ if [[ $CALIBRATE == true ]]; then
         log "calibration: /calibration/ping deployed in ${CAL_DEPLOY_MS} ms; at least ${CAL_WARMUP} s of warm-up"
         WARMUP=$CAL_WARMUP BENCH_PATH=/calibration/ping timed "0 calibration (1 SET + 1 GET, JSON-B)" - plain.lua
         GROUPS_READ=$(groups_read)
-        log "the paired rounds' users: $GROUPS_READ"
+        DIRECTORY=$(directory_size)
+        log "the paired rounds' users: $GROUPS_READ; the directory holds $DIRECTORY users"
         paired_rounds "$PAIRED"
         if [[ $PAIRED_RESTART == true && -s $PAIRED ]]; then
             log "restart: the bridge stopped and started again over the same Redis (the calibration WAR stays in dropins)"
@@ -442,8 +446,9 @@ section=$WORK/section.md
     echo "Lost-update check: $LOST."
     if [[ -s $PAIRED ]]; then
         echo
-        echo "Paired with the calibration ($PAIRED_ROUNDS rounds after row 0, ${PAIRED_SECONDS} s a workload in each, the order reversed every other round; $NU users;"
-        echo "the users the filter and GET by id read, $GROUPS_READ):"
+        echo "Paired with the calibration ($PAIRED_ROUNDS rounds after row 0, ${PAIRED_SECONDS} s a workload in each, the order reversed every other round;"
+        echo "the filter and GET by id read the $NU users of workload 1a, in a directory of $DIRECTORY users when the rounds began (the creates they pair add to it);"
+        echo "the users they read, $GROUPS_READ):"
         echo
         paired_table "$PAIRED"
     fi
