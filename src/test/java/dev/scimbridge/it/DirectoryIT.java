@@ -77,13 +77,18 @@ class DirectoryIT {
         }
     }
 
+    /** The JSON body of an answer {@link #getWithHost} read. */
+    private static JsonObject bodyOf(String answer) {
+        return json(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+    }
+
     @Test
     void metaLocationFollowsTheHostOfEachRequest() throws Exception {
         String id = createUser(unique("Host.Check"));
         for (String host : List.of("scim-a.example:8443", "scim-b.example", "scim-a.example:8443")) {
             String answer = getWithHost(host, "/scim/v2/Users/" + id);
             assertTrue(answer.startsWith("HTTP/1.") && answer.contains(" 200 "), answer);
-            JsonObject body = json(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+            JsonObject body = bodyOf(answer);
             assertEquals("http://" + host + "/scim/v2/Users/" + id, body.getJsonObject("meta").getString("location"), host);
         }
     }
@@ -95,13 +100,13 @@ class DirectoryIT {
         for (String path : List.of("/scim/v2/Users?filter=userName%zzeq", "/scim/v2/Users/" + id + "?attributes=userName%2")) {
             String answer = getWithHost(host, path);
             assertTrue(answer.startsWith("HTTP/1.") && answer.contains(" 400 "), answer);
-            JsonObject body = json(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+            JsonObject body = bodyOf(answer);
             assertEquals("urn:ietf:params:scim:api:messages:2.0:Error", body.getJsonArray("schemas").getString(0), path);
             assertEquals("400", body.getString("status"), path);
         }
         String encoded = getWithHost(host, "/scim/v2/Users?filter=id%20eq%20%22" + id + "%22&attributes=userName");
         assertTrue(encoded.contains(" 200 "), encoded);
-        assertEquals(1, json(encoded.substring(encoded.indexOf("\r\n\r\n") + 4)).getInt("totalResults"));
+        assertEquals(1, bodyOf(encoded).getInt("totalResults"));
     }
 
     @Test
